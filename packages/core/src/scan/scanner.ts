@@ -1,0 +1,336 @@
+import type { DateRole } from '../classes.js';
+import type { DetectorDefinition, MatchFacts, Verdict } from '../detector/types.js';
+import { type ContextEvidence, type Finding, type LocatedFinding, levelOf } from '../finding.js';
+import { canonicalForm, Fingerprinter } from '../output/fingerprint.js';
+import { defaultMask } from '../output/mask.js';
+import { normalizeText } from '../text/normalize.js';
+import { Utf8Text } from '../text/utf8.js';
+import {
+  type CompiledDetector,
+  CompiledDetectors,
+  type CompiledPattern,
+  DEFAULT_LOWER_WEIGHT,
+  DEFAULT_RAISE_WEIGHT,
+  MAX_WINDOW,
+} from './compiled.js';
+import { resolveOverlaps } from './overlaps.js';
+
+/** Texts longer than this are scanned in pieces, so memory stays flat in input size. */
+export const CHUNK_LENGTH = 1 << 20;
+
+/**
+ * Extra text read past the end of a chunk so that a match that starts in the chunk is seen
+ * whole. Matches longer than this are not reported when they cross a chunk boundary.
+ */
+export const MAX_MATCH_LENGTH = 1024;
+
+/** The default lowest confidence a finding is reported at. */
+export const DEFAULT_MIN_CONFIDENCE = 0.3;
+
+export interface ScannerOptions {
+  /** The detectors to run; `defaultDetectors()` when absent. */
+  readonly detectors: readonly DetectorDefinition[];
+  /**
+   * Secret key for fingerprints, at least 16 bytes. Pass one to compare fingerprints
+   * across scanners or runs; a random key is made otherwise.
+   */
+  readonly fingerprintKey?: string | Uint8Array;
+  /** Findings below this confidence are dropped; 0.3 unless set. */
+  readonly minConfidence?: number;
+}
+
+/** A piece of a larger input, such as a message part or a PDF page. */
+export interface TextSegment {
+  /** Where the segment is, for example `body:text` or `attachment[2]:a.pdf`. */
+  readonly location: string;
+  readonly text: string;
+  /**
+   * Finer locations inside the segment (a page, a sheet cell), by offset. A finding gets
+   * the innermost region that contains its start, or the segment's location.
+   */
+  readonly regions?: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly location: string;
+  }[];
+}
+
+export interface ScanResult {
+  readonly findings: readonly Finding[];
+  /** Length of the scanned text in UTF-16 units. */
+  readonly length: number;
+}
+
+export interface SegmentScanResult {
+  readonly findings: readonly LocatedFinding[];
+  /** Total length of all segments in UTF-16 units. */
+  readonly length: number;
+}
+
+interface Candidate {
+  readonly compiled: CompiledDetector;
+  readonly detector: string;
+  readonly pattern: string;
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly confidence: number;
+  readonly priority: number;
+  readonly context: readonly ContextEvidence[];
+  readonly role: DateRole | undefined;
+}
+
+/**
+ * Finds what a set of detectors looks for. Build one and reuse it: compiling patterns costs
+ * far more than scanning a message. A scanner holds no state between calls, so one
+ * instance serves any number of callers.
+ */
+export class Scanner {
+  private readonly compiled: CompiledDetectors;
+  private readonly fingerprinter: Fingerprinter;
+  private readonly minConfidence: number;
+
+  constructor(options: ScannerOptions) {
+    this.compiled = new CompiledDetectors(options.detectors);
+    this.fingerprinter = new Fingerprinter(options.fingerprintKey);
+    this.minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  }
+
+  /** The detectors this scanner runs. */
+  get detectors(): readonly DetectorDefinition[] {
+    return this.compiled.detectors.map((d) => d.definition);
+  }
+
+  /** Scans one text. Offsets in the findings are UTF-16 positions in `text`. */
+  scan(text: string): ScanResult {
+    const findings: Finding[] = [];
+    const lead = MAX_WINDOW;
+    for (let ownStart = 0; ownStart < text.length || ownStart === 0; ) {
+      let ownEnd = Math.min(text.length, ownStart + CHUNK_LENGTH);
+      ownEnd = avoidSplittingPair(text, ownEnd);
+      const from = Math.max(0, ownStart - lead);
+      const to = avoidSplittingPair(text, Math.min(text.length, ownEnd + MAX_MATCH_LENGTH));
+      this.scanChunk(text.slice(from, to), from, ownStart, ownEnd, findings);
+      if (ownEnd >= text.length) break;
+      ownStart = ownEnd;
+    }
+    return { findings, length: text.length };
+  }
+
+  /** Scans each segment and tells where every finding is. */
+  scanSegments(segments: readonly TextSegment[]): SegmentScanResult {
+    const findings: LocatedFinding[] = [];
+    let length = 0;
+    segments.forEach((segment, index) => {
+      const result = this.scan(segment.text);
+      length += result.length;
+      for (const finding of result.findings) {
+        findings.push({ ...finding, segment: index, location: locate(segment, finding.start) });
+      }
+    });
+    return { findings, length };
+  }
+
+  /**
+   * Scans `chunk`, which starts at `base` in the whole text, and keeps the findings that
+   * start in [ownStart, ownEnd): the rest belong to a neighbouring chunk.
+   */
+  private scanChunk(
+    chunk: string,
+    base: number,
+    ownStart: number,
+    ownEnd: number,
+    out: Finding[],
+  ): void {
+    const normalized = normalizeText(chunk);
+    const utf8 = new Utf8Text(normalized.text);
+    const candidates: Candidate[] = [];
+
+    // One pass of the re2 set tells which patterns can match at all; only those run.
+    const prefilter = this.compiled.prefilter;
+    const present = prefilter ? prefilter.match(utf8.bytes) : [];
+    for (const index of present) {
+      this.runPattern(this.compiled.patterns[index]!, utf8, candidates);
+    }
+    for (const detector of this.compiled.finders) {
+      for (const found of detector.definition.find!(normalized.text)) {
+        const value = normalized.text.slice(found.start, found.end);
+        const candidate = this.weigh(
+          detector,
+          normalized.text,
+          found.pattern,
+          found.start,
+          found.end,
+          value,
+          found.confidence,
+          false,
+        );
+        if (candidate) candidates.push(candidate);
+      }
+    }
+
+    for (const candidate of resolveOverlaps(candidates)) {
+      const start = base + normalized.offsets.toOriginal(candidate.start);
+      if (start < ownStart || start >= ownEnd) continue;
+      const end =
+        base + avoidSplittingPair(chunk, normalized.offsets.toOriginal(candidate.end - 1) + 1);
+      out.push(this.toFinding(candidate, start, end));
+    }
+  }
+
+  private runPattern(pattern: CompiledPattern, utf8: Utf8Text, out: Candidate[]): void {
+    const { regex, detector, definition } = pattern;
+    const text = utf8.text;
+    const bytes = utf8.bytes;
+    const { prune, validate } = detector.definition;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(bytes); match !== null; match = regex.exec(bytes)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const range = pattern.hasValueGroup ? match.indices?.groups?.value : match.indices?.[0];
+      if (!range) continue;
+      const start = utf8.toIndex(range[0]);
+      const end = utf8.toIndex(range[1]);
+      if (end - start > MAX_MATCH_LENGTH) continue;
+      const value = text.slice(start, end);
+      if (prune?.(value)) continue;
+
+      let confidence = definition.confidence;
+      if (validate) {
+        const verdict: Verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
+        if (verdict === false) continue;
+        if (typeof verdict === 'number') confidence = verdict;
+      }
+      const candidate = this.weigh(
+        detector,
+        text,
+        definition.name,
+        start,
+        end,
+        value,
+        confidence,
+        definition.requiresContext === true,
+      );
+      if (candidate) out.push(candidate);
+    }
+  }
+
+  /** Applies context words to a match; undefined when it is dropped. */
+  private weigh(
+    detector: CompiledDetector,
+    text: string,
+    pattern: string,
+    start: number,
+    end: number,
+    value: string,
+    base: number,
+    requiresContext: boolean,
+  ): Candidate | undefined {
+    let raise = 0;
+    let lower = 0;
+    let role: DateRole | undefined;
+    let roleDistance = Number.POSITIVE_INFINITY;
+    const evidence: ContextEvidence[] = [];
+
+    if (!detector.context.isEmpty) {
+      const { before, after } = detector.window;
+      for (const { key, group, distance } of detector.context.sightings(
+        text,
+        start,
+        end,
+        before,
+        after,
+      )) {
+        if (group.effect === 'raise') raise = Math.max(raise, group.weight ?? DEFAULT_RAISE_WEIGHT);
+        else lower = Math.max(lower, group.weight ?? DEFAULT_LOWER_WEIGHT);
+        if (!evidence.some((e) => e.word === key && e.effect === group.effect)) {
+          evidence.push({ word: key, effect: group.effect });
+        }
+        if (group.role && distance < roleDistance) {
+          roleDistance = distance;
+          role = group.role;
+        }
+      }
+    }
+
+    if (requiresContext && raise === 0) return undefined;
+    const confidence = clamp(base + raise - lower);
+    if (confidence < this.minConfidence) return undefined;
+    return {
+      compiled: detector,
+      detector: detector.definition.id,
+      pattern,
+      start,
+      end,
+      value,
+      confidence,
+      priority: detector.priority,
+      context: evidence,
+      role,
+    };
+  }
+
+  private toFinding(candidate: Candidate, start: number, end: number): Finding {
+    const definition = candidate.compiled.definition;
+    const canonical = (definition.canonical ?? canonicalForm)(candidate.value);
+    const finding: Finding = {
+      detector: definition.id,
+      pattern: candidate.pattern,
+      class: definition.class,
+      start,
+      end,
+      confidence: round(candidate.confidence),
+      level: levelOf(candidate.confidence),
+      context: candidate.context,
+      masked: (definition.mask ?? ((v: string) => defaultMask(definition.class, v)))(
+        candidate.value,
+      ),
+      fingerprint: this.fingerprinter.of(definition.class, canonical),
+    };
+    return candidate.role ? { ...finding, role: candidate.role } : finding;
+  }
+}
+
+function factsOf(
+  match: NonNullable<ReturnType<CompiledPattern['regex']['exec']>>,
+  utf8: Utf8Text,
+  pattern: string,
+  start: number,
+  end: number,
+): MatchFacts {
+  const groups: Record<string, string | undefined> = {};
+  const ranges = (match.indices as RegExpIndicesArray | undefined)?.groups;
+  if (ranges) {
+    for (const [name, range] of Object.entries(ranges)) {
+      groups[name] = range
+        ? utf8.text.slice(utf8.toIndex(range[0]), utf8.toIndex(range[1]))
+        : undefined;
+    }
+  }
+  return { pattern, groups, text: utf8.text, start, end };
+}
+
+function clamp(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Moves a chunk boundary off the middle of a surrogate pair. */
+function avoidSplittingPair(text: string, position: number): number {
+  const code = text.charCodeAt(position);
+  return code >= 0xdc00 && code <= 0xdfff ? position + 1 : position;
+}
+
+function locate(segment: TextSegment, offset: number): string {
+  let best: { start: number; end: number; location: string } | undefined;
+  for (const region of segment.regions ?? []) {
+    if (offset < region.start || offset >= region.end) continue;
+    if (!best || region.end - region.start < best.end - best.start) best = region;
+  }
+  return best?.location ?? segment.location;
+}

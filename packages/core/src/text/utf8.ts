@@ -1,0 +1,48 @@
+import { OffsetMap } from './offset-map.js';
+
+/**
+ * A string and its UTF-8 bytes. re2 converts a JavaScript string to UTF-8 on every call, so
+ * the engine converts once and runs every pattern on the bytes; match positions then come
+ * back as byte offsets and this maps them to UTF-16 positions in the string.
+ */
+export class Utf8Text {
+  readonly bytes: Buffer;
+  private readonly byteToUnit: OffsetMap;
+
+  constructor(readonly text: string) {
+    this.bytes = Buffer.from(text, 'utf8');
+    this.byteToUnit = new OffsetMap();
+    if (this.bytes.length !== text.length) this.mapMultiByteCharacters();
+  }
+
+  /** The UTF-16 position in `text` of byte offset `byte`. */
+  toIndex(byte: number): number {
+    return this.byteToUnit.toOriginal(byte);
+  }
+
+  private mapMultiByteCharacters(): void {
+    const text = this.text;
+    let byte = 0;
+    for (let unit = 0; unit < text.length; unit++) {
+      const code = text.charCodeAt(unit);
+      if (code < 0x80) {
+        byte += 1;
+        continue;
+      }
+      if (code < 0x800) {
+        byte += 2;
+      } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(unit + 1))) {
+        // A surrogate pair: two UTF-16 units, four bytes.
+        byte += 4;
+        unit++;
+      } else {
+        byte += 3;
+      }
+      this.byteToUnit.set(byte, unit + 1 - byte);
+    }
+  }
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
