@@ -51,4 +51,6 @@ export interface LocatedFinding extends Finding {
   readonly segment: number;
   /** Where the finding is, as precise as the segment tells: `attachment[1]:a.pdf#page=2`. */
   readonly location: string;
+  /** The segment's area (`subject`, `body`, `attachment`, `filename`...), or `text`. */
+  readonly area: string;
 }

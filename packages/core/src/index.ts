@@ -1,3 +1,4 @@
+export type { Assessment, DetectorEvidence } from './assess/types.js';
 export {
   CLINICAL_CLASSES,
   type ClinicalClass,

@@ -43,6 +43,11 @@ export interface ScannerOptions {
 export interface TextSegment {
   /** Where the segment is, for example `body:text` or `attachment[2]:a.pdf`. */
   readonly location: string;
+  /**
+   * What kind of place the segment is, copied to its findings so rules can filter on it.
+   * `@phiguard/extract` uses `subject`, `header`, `body`, `attachment` and `filename`.
+   */
+  readonly area?: string;
   readonly text: string;
   /**
    * Finer locations inside the segment (a page, a sheet cell), by offset. A finding gets
@@ -125,7 +130,12 @@ export class Scanner {
       const result = this.scan(segment.text);
       length += result.length;
       for (const finding of result.findings) {
-        findings.push({ ...finding, segment: index, location: locate(segment, finding.start) });
+        findings.push({
+          ...finding,
+          segment: index,
+          location: locate(segment, finding.start),
+          area: segment.area ?? 'text',
+        });
       }
     });
     return { findings, length };
