@@ -21,6 +21,13 @@ export type {
   PositiveSample,
   Verdict,
 } from './detector/types.js';
+export {
+  NAMED_VALIDATORS,
+  type NamedValidator,
+  type UserDetectorSpec,
+  userDetector,
+  userDetectorSchema,
+} from './detector/user.js';
 export { builtInDetectors } from './detectors/index.js';
 export {
   atLeast,

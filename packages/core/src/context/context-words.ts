@@ -112,13 +112,16 @@ export class ContextWords {
     out: ContextSighting[],
   ): void {
     for (let i = 0; i < tokens.length; i++) {
-      let key = '';
-      for (let n = 0; n < this.longestPhrase && i + n < tokens.length; n++) {
-        key = n === 0 ? tokens[i]!.text : `${key} ${tokens[i + n]!.text}`;
+      // The longest phrase starting at a word wins: "badge no" rather than "badge" too.
+      for (let n = Math.min(this.longestPhrase, tokens.length - i); n >= 1; n--) {
+        let key = tokens[i]!.text;
+        for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.text}`;
         const groups = this.groupsByKey.get(key);
         if (!groups) continue;
-        const nearest = Math.min(distanceOf(tokens[i]!), distanceOf(tokens[i + n]!));
+        const nearest = Math.min(distanceOf(tokens[i]!), distanceOf(tokens[i + n - 1]!));
         for (const group of groups) out.push({ key, group, distance: Math.max(0, nearest) });
+        i += n - 1;
+        break;
       }
     }
   }

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectorDefinition } from '../detector/types.js';
+import { userDetector } from '../detector/user.js';
+import { PatternError } from '../regex/re2.js';
+import { DuplicateDetectorError } from './compiled.js';
+import { CHUNK_LENGTH, Scanner } from './scanner.js';
+
+const KEY = 'test-key-0123456789abcdef';
+
+/** A detector for `AB-123456` badge numbers, raised by "badge" and lowered by "order". */
+const badge: DetectorDefinition = {
+  id: 'badge',
+  class: 'other_id',
+  authority: 'test',
+  summary: 'Badge numbers.',
+  limitations: 'Test only.',
+  patterns: [
+    { name: 'plain', regex: '\\b(?P<value>AB-\\d{6})\\b', confidence: 0.5 },
+    { name: 'bare', regex: '\\b(?P<value>\\d{6})\\b', confidence: 0.3, requiresContext: true },
+  ],
+  validate: (value) => !value.endsWith('000000'),
+  context: [
+    { words: ['badge', 'badge no'], effect: 'raise' },
+    { words: ['order'], effect: 'lower' },
+    { words: ['issued on'], effect: 'raise', role: 'service', weight: 0.1 },
+  ],
+  samples: { positive: [], negative: [] },
+};
+
+const scanner = new Scanner({ detectors: [badge], fingerprintKey: KEY });
+
+describe('Scanner', () => {
+  it('reports offsets in the caller text, before any rewrite', () => {
+    const text = '😀 Badge: ＡＢ-１２\u200B３４５６ ok';
+    const [finding] = scanner.scan(text).findings;
+    expect(finding).toBeDefined();
+    expect(text.slice(finding!.start, finding!.end)).toBe('ＡＢ-１２\u200B３４５６');
+  });
+
+  it('raises and lowers confidence by context and says which words did it', () => {
+    const raised = scanner.scan('badge no AB-123456').findings[0]!;
+    const lowered = scanner.scan('order AB-123456').findings[0]!;
+    const plain = scanner.scan('see AB-123456').findings[0]!;
+    expect(raised.confidence).toBeGreaterThan(plain.confidence);
+    expect(raised.context).toEqual([{ word: 'badge no', effect: 'raise' }]);
+    expect(lowered?.confidence ?? 0).toBeLessThan(plain.confidence);
+  });
+
+  it('drops a context-only pattern when no context word is near', () => {
+    expect(scanner.scan('value 123456 here').findings).toEqual([]);
+    expect(scanner.scan('badge 123456').findings).toHaveLength(1);
+  });
+
+  it('does not count a context word cut off at the window edge', () => {
+    // "xbadge" is not the word "badge", even when the window starts inside it.
+    expect(scanner.scan('xbadge 123456').findings).toEqual([]);
+  });
+
+  it('takes the role from the nearest context word that has one', () => {
+    const [finding] = scanner.scan('issued on AB-123456').findings;
+    expect(finding?.role).toBe('service');
+  });
+
+  it('drops values the validator rejects', () => {
+    expect(scanner.scan('badge AB-000000').findings).toEqual([]);
+  });
+
+  it('never puts the matched value in a finding', () => {
+    const result = scanner.scan('badge AB-987654');
+    expect(JSON.stringify(result)).not.toContain('987654');
+    expect(result.findings[0]!.masked).toBe('**-**7654');
+  });
+
+  it('gives equal values equal fingerprints under one key, and different ones under another', () => {
+    const a = scanner.scan('badge AB-987654').findings[0]!;
+    const b = scanner.scan('Badge: AB-987654, again').findings[0]!;
+    const other = new Scanner({ detectors: [badge], fingerprintKey: 'another-key-0123456789' });
+    const c = other.scan('badge AB-987654').findings[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('finds a match that straddles a chunk boundary exactly once', () => {
+    const filler = 'x'.repeat(CHUNK_LENGTH - 5);
+    const text = `${filler} AB-123456 and later AB-654321`;
+    const found = scanner.scan(text).findings;
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['AB-123456', 'AB-654321']);
+  });
+
+  it('sees context words in the previous chunk', () => {
+    const filler = 'y '.repeat(CHUNK_LENGTH / 2 + 2);
+    const text = `${filler}badge 123456`;
+    expect(text.indexOf('123456')).toBeGreaterThan(CHUNK_LENGTH);
+    expect(scanner.scan(text).findings).toHaveLength(1);
+  });
+
+  it('locates findings in segments and their regions', () => {
+    const result = scanner.scanSegments([
+      { location: 'subject', area: 'subject', text: 'badge AB-111111' },
+      {
+        location: 'attachment[0]:a.pdf',
+        area: 'attachment',
+        text: 'page one\fbadge AB-222222',
+        regions: [
+          { start: 0, end: 9, location: 'attachment[0]:a.pdf#page=1' },
+          { start: 9, end: 24, location: 'attachment[0]:a.pdf#page=2' },
+        ],
+      },
+    ]);
+    expect(result.findings.map((f) => [f.segment, f.location, f.area])).toEqual([
+      [0, 'subject', 'subject'],
+      [1, 'attachment[0]:a.pdf#page=2', 'attachment'],
+    ]);
+  });
+
+  it('refuses a pattern re2 cannot run, naming the detector', () => {
+    const broken = {
+      ...badge,
+      id: 'broken',
+      patterns: [{ name: 'p', regex: '(?<=a)b', confidence: 0.5 }],
+    };
+    expect(() => new Scanner({ detectors: [broken] })).toThrow(PatternError);
+    expect(() => new Scanner({ detectors: [broken] })).toThrow(/detector 'broken', pattern 'p'/);
+  });
+
+  it('refuses a pattern that matches the empty string', () => {
+    const empty = {
+      ...badge,
+      id: 'empty',
+      patterns: [{ name: 'p', regex: 'a*', confidence: 0.5 }],
+    };
+    expect(() => new Scanner({ detectors: [empty] })).toThrow(/matches the empty string/);
+  });
+
+  it('refuses two detectors with one id', () => {
+    expect(() => new Scanner({ detectors: [badge, badge] })).toThrow(DuplicateDetectorError);
+  });
+
+  it('runs a user detector through the same path', () => {
+    const employee = userDetector({
+      id: 'employee_badge',
+      class: 'other_id',
+      patterns: [{ name: 'badge', regex: '\\bEB-\\d{6}\\b', confidence: 0.7 }],
+      validators: ['standalone'],
+    });
+    const custom = new Scanner({ detectors: [employee] });
+    expect(custom.scan('id EB-123456 ok').findings.map((f) => f.detector)).toEqual([
+      'employee_badge',
+    ]);
+    expect(custom.scan('id EB-123456-7 ok').findings).toEqual([]);
+  });
+
+  it('rejects a malformed user detector with the field named', () => {
+    expect(() =>
+      userDetector({
+        id: 'Bad Id',
+        class: 'other_id',
+        patterns: [{ name: 'p', regex: 'x', confidence: 2 }],
+      }),
+    ).toThrow(/id|confidence/);
+  });
+});
