@@ -15,7 +15,12 @@ export default defineConfig({
   test: {
     // re2 is a native addon: it loads in forked processes, not in vm threads.
     pool: 'forks',
-    include: ['packages/*/src/**/*.test.ts', 'benchmarks/**/*.test.ts', 'fixtures/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'benchmarks/**/*.test.ts',
+      'fixtures/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     testTimeout: 30_000,
   },
 });
