@@ -81,3 +81,41 @@ describe('normalizeText', () => {
     expect([0, 1, 2, 3, 4].map((i) => offsets.toOriginal(i))).toEqual([0, 1, 1, 2, 3]);
   });
 });
+
+describe('normalizeText on arbitrary input', () => {
+  it('maps every position into the input, in order', async () => {
+    const fc = await import('fast-check');
+    const pieces = fc.constantFrom(
+      '1',
+      '2',
+      ' ',
+      '-',
+      '.',
+      '\n',
+      'O',
+      'l',
+      'a',
+      '５',
+      '\u200B',
+      '😀',
+      '–',
+      'ﬁ',
+      '\u00A0',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const input = parts.join('');
+        const { text, offsets } = normalizeText(input);
+        let previous = -1;
+        for (let i = 0; i <= text.length; i++) {
+          const original = offsets.toOriginal(i);
+          expect(original).toBeGreaterThanOrEqual(previous);
+          expect(original).toBeLessThanOrEqual(input.length);
+          previous = original;
+        }
+        expect(offsets.toOriginal(text.length)).toBe(input.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
