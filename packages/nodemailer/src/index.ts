@@ -1,0 +1,11 @@
+export {
+  type EncryptRequest,
+  type Envelope,
+  PhiguardEncryptionRequiredError,
+  type PhiguardPluginOptions,
+  PhiguardRejectedError,
+  PhiguardScanError,
+  PhiguardSendError,
+  phiguardPlugin,
+  type Verdict,
+} from './plugin.js';
