@@ -1,4 +1,14 @@
-export type { Assessment, DetectorEvidence } from './assess/types.js';
+export {
+  ASSESSMENT_REASONS,
+  type Assessment,
+  type AssessmentReason,
+  type AssessOptions,
+  assess,
+  DEFAULT_NEAR_DISTANCE,
+  type DetectorEvidence,
+  type IdentifierTier,
+  nearestDistance,
+} from './assess/index.js';
 export {
   CLINICAL_CLASSES,
   type ClinicalClass,

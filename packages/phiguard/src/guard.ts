@@ -1,0 +1,162 @@
+import type { Readable } from 'node:stream';
+import {
+  type Assessment,
+  assess,
+  createScanner,
+  type LocatedFinding,
+  type Scanner,
+} from '@phiguard/core';
+import {
+  type AttachmentInfo,
+  type Extraction,
+  extractFile,
+  extractMessage,
+  type LimitsInput,
+  type StructuredMessage,
+  type Unscannable,
+} from '@phiguard/extract';
+import { type Decision, decide, type MessageContext } from '@phiguard/policy';
+import { type CompiledPolicy, loadPolicy, PACKS, scannerDetectors } from '@phiguard/rules';
+
+export interface GuardOptions {
+  /** The compiled policy; the `hipaa-baseline` pack when absent. */
+  readonly policy?: CompiledPolicy;
+  /** The organisation's own domains, added to the policy's internal domains. */
+  readonly internalDomains?: readonly string[];
+  /**
+   * Secret key for finding fingerprints (16 bytes or more). Give one to compare
+   * fingerprints across processes; a random one is made otherwise.
+   */
+  readonly fingerprintKey?: string | Uint8Array;
+  /** Secret key for the hashed addresses and Message-ID in audit records. */
+  readonly auditKey?: string | Uint8Array;
+  /** Extraction limits; the documented defaults when absent. */
+  readonly limits?: LimitsInput;
+}
+
+/** The envelope, when the caller knows it: it wins over the message headers. */
+export interface Envelope {
+  readonly sender?: string;
+  readonly recipients?: readonly string[];
+}
+
+/** A segment as reported back: where it is and how long, never its text. */
+export interface SegmentSummary {
+  readonly location: string;
+  readonly area: string;
+  readonly via: string;
+  readonly length: number;
+}
+
+/** Everything known about one message or file after the whole pipeline, with no values. */
+export interface Inspection {
+  readonly decision: Decision;
+  readonly findings: readonly LocatedFinding[];
+  readonly assessment: Assessment;
+  readonly unscannable: readonly Unscannable[];
+  readonly attachments: readonly AttachmentInfo[];
+  readonly segments: readonly SegmentSummary[];
+  /** Size of the input in bytes. */
+  readonly size: number;
+}
+
+/**
+ * The whole pipeline in one object: extraction, the scanner, the assessment and the
+ * policy decision. Build one and reuse it; compiling detectors and the policy is the
+ * expensive part.
+ *
+ * @example
+ * const guard = createGuard({ internalDomains: ['example-hospital.org'] });
+ * const { decision } = await guard.inspectMessage(rawMessage);
+ * if (decision.action !== 'allow') console.log(explainDecision(decision));
+ */
+export class Guard {
+  readonly policy: CompiledPolicy;
+  readonly scanner: Scanner;
+  private readonly options: GuardOptions;
+
+  constructor(options: GuardOptions = {}) {
+    this.options = options;
+    this.policy =
+      options.policy ?? loadPolicy(PACKS['hipaa-baseline']!, { name: 'hipaa-baseline' });
+    this.scanner = createScanner({
+      detectors: scannerDetectors(this.policy),
+      fingerprintKey: options.fingerprintKey,
+    });
+  }
+
+  /** Inspects a raw RFC 5322 message (bytes, string or stream) or a parsed one. */
+  async inspectMessage(
+    input: Buffer | Uint8Array | string | Readable | StructuredMessage,
+    envelope: Envelope = {},
+  ): Promise<Inspection> {
+    const extraction = await extractMessage(input, { limits: this.options.limits });
+    const headers = extraction.headers;
+    const fromHeaders = [
+      ...(headers?.to ?? []),
+      ...(headers?.cc ?? []),
+      ...(headers?.bcc ?? []),
+    ].map((m) => m.address);
+    return this.finish(extraction, {
+      messageId: headers?.messageId,
+      sender: envelope.sender ?? headers?.from?.[0]?.address,
+      recipients: envelope.recipients ?? fromHeaders,
+    });
+  }
+
+  /**
+   * Inspects one file outside mail (a PDF, a spreadsheet, a text export). With no
+   * recipients given, the policy sees a message to nobody: rules about external
+   * recipients do not fire, rules about content and unreadable parts do.
+   */
+  async inspectFile(
+    bytes: Uint8Array,
+    file: { filename?: string } = {},
+    envelope: Envelope = {},
+  ): Promise<Inspection> {
+    const extraction = await extractFile(bytes, {
+      filename: file.filename,
+      limits: this.options.limits,
+    });
+    return this.finish(extraction, {
+      sender: envelope.sender,
+      recipients: envelope.recipients ?? [],
+    });
+  }
+
+  private finish(extraction: Extraction, context: MessageContext): Inspection {
+    const { findings } = this.scanner.scanSegments(extraction.segments);
+    const assessment = assess(findings);
+    const decision = decide(
+      {
+        findings,
+        unscannable: extraction.unscannable,
+        attachments: extraction.attachments,
+        assessment,
+        size: extraction.size,
+      },
+      { ...context, internalDomains: this.options.internalDomains },
+      this.policy,
+      { fingerprintKey: this.options.fingerprintKey, auditKey: this.options.auditKey },
+    );
+    return {
+      decision,
+      findings,
+      assessment,
+      unscannable: extraction.unscannable,
+      attachments: extraction.attachments,
+      segments: extraction.segments.map((s) => ({
+        location: s.location,
+        area: s.area,
+        via: s.via,
+        length: s.text.length,
+      })),
+      size: extraction.size,
+    };
+  }
+}
+
+/** Builds a `Guard`; see its documentation. */
+export function createGuard(options: GuardOptions = {}): Guard {
+  return new Guard(options);
+}

@@ -1,0 +1,38 @@
+export * from '@phiguard/core';
+export {
+  type AttachmentInfo,
+  type Extraction,
+  extractFile,
+  extractMessage,
+  type LimitsInput,
+  type Segment,
+  type StructuredMessage,
+  UNSCANNABLE_REASONS,
+  type Unscannable,
+} from '@phiguard/extract';
+export {
+  type AuditRecord,
+  type Decision,
+  decide,
+  explainDecision,
+  explainReason,
+  type MessageContext,
+  type Reason,
+  redact,
+} from '@phiguard/policy';
+export {
+  type CompiledPolicy,
+  checkPolicy,
+  loadPolicy,
+  loadPolicyJson,
+  PACKS,
+  PolicyError,
+} from '@phiguard/rules';
+export {
+  createGuard,
+  type Envelope,
+  Guard,
+  type GuardOptions,
+  type Inspection,
+  type SegmentSummary,
+} from './guard.js';
