@@ -32,6 +32,11 @@ export interface GuardOptions {
   readonly auditKey?: string | Uint8Array;
   /** Extraction limits; the documented defaults when absent. */
   readonly limits?: LimitsInput;
+  /**
+   * Keep each segment's text in the inspection. Off by default, and only for local
+   * debugging (the CLI's `--show-values`): the text is the message content, PHI included.
+   */
+  readonly includeSegmentText?: boolean;
 }
 
 /** The envelope, when the caller knows it: it wins over the message headers. */
@@ -46,6 +51,8 @@ export interface SegmentSummary {
   readonly area: string;
   readonly via: string;
   readonly length: number;
+  /** Only with `includeSegmentText`. */
+  readonly text?: string;
 }
 
 /** Everything known about one message or file after the whole pipeline, with no values. */
@@ -58,6 +65,8 @@ export interface Inspection {
   readonly segments: readonly SegmentSummary[];
   /** Size of the input in bytes. */
   readonly size: number;
+  /** The context the decision was made in. Addresses in it are personal data: do not log. */
+  readonly context: MessageContext;
 }
 
 /**
@@ -124,9 +133,10 @@ export class Guard {
     });
   }
 
-  private finish(extraction: Extraction, context: MessageContext): Inspection {
+  private finish(extraction: Extraction, given: MessageContext): Inspection {
     const { findings } = this.scanner.scanSegments(extraction.segments);
     const assessment = assess(findings);
+    const context = { ...given, internalDomains: this.options.internalDomains };
     const decision = decide(
       {
         findings,
@@ -135,7 +145,7 @@ export class Guard {
         assessment,
         size: extraction.size,
       },
-      { ...context, internalDomains: this.options.internalDomains },
+      context,
       this.policy,
       { fingerprintKey: this.options.fingerprintKey, auditKey: this.options.auditKey },
     );
@@ -150,8 +160,10 @@ export class Guard {
         area: s.area,
         via: s.via,
         length: s.text.length,
+        ...(this.options.includeSegmentText ? { text: s.text } : {}),
       })),
       size: extraction.size,
+      context,
     };
   }
 }

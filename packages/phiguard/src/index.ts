@@ -7,6 +7,7 @@ export {
   type LimitsInput,
   type Segment,
   type StructuredMessage,
+  sniffType,
   UNSCANNABLE_REASONS,
   type Unscannable,
 } from '@phiguard/extract';
