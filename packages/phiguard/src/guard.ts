@@ -45,6 +45,13 @@ export interface Envelope {
   readonly recipients?: readonly string[];
 }
 
+/** What a mail adapter needs from a decision: codes only, never content. */
+export interface Verdict {
+  readonly action: 'allow' | 'encrypt' | 'quarantine' | 'block';
+  readonly reasons: readonly string[];
+  readonly encryption?: 'transport' | 'end-to-end';
+}
+
 /** A segment as reported back: where it is and how long, never its text. */
 export interface SegmentSummary {
   readonly location: string;
@@ -131,6 +138,19 @@ export class Guard {
       sender: envelope.sender,
       recipients: envelope.recipients ?? [],
     });
+  }
+
+  /**
+   * Inspects a message and returns only what a mail adapter needs: the action, the reason
+   * codes and, for `encrypt`, the strength. Rejects only on a bug; adapters fail closed then.
+   */
+  async verdict(input: Buffer | Uint8Array | string, envelope: Envelope = {}): Promise<Verdict> {
+    const { decision } = await this.inspectMessage(input, envelope);
+    return {
+      action: decision.action,
+      reasons: [...new Set(decision.reasons.map((r) => r.code))],
+      ...(decision.strength ? { encryption: decision.strength } : {}),
+    };
   }
 
   private finish(extraction: Extraction, given: MessageContext): Inspection {

@@ -36,4 +36,5 @@ export {
   type GuardOptions,
   type Inspection,
   type SegmentSummary,
+  type Verdict,
 } from './guard.js';
