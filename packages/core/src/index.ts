@@ -38,6 +38,14 @@ export {
   userDetector,
   userDetectorSchema,
 } from './detector/user.js';
+export { isPublishedTestCard } from './detectors/identifiers/credit-card.js';
+export {
+  createMrnDetector,
+  DEFAULT_MRN_LABELS,
+  type MrnDetectorOptions,
+  MrnOptionsError,
+  type MrnOptionsIssue,
+} from './detectors/identifiers/mrn.js';
 export { builtInDetectors } from './detectors/index.js';
 export {
   atLeast,
@@ -61,6 +69,7 @@ export { PatternError } from './regex/re2.js';
 export { DuplicateDetectorError } from './scan/compiled.js';
 export {
   DEFAULT_MIN_CONFIDENCE,
+  type DetectorFailure,
   Scanner,
   type ScannerOptions,
   type ScanResult,

@@ -154,13 +154,23 @@ export class Guard {
   }
 
   private finish(extraction: Extraction, given: MessageContext): Inspection {
-    const { findings } = this.scanner.scanSegments(extraction.segments);
+    const { findings, failures } = this.scanner.scanSegments(extraction.segments);
     const assessment = assess(findings);
+    // A detector that broke leaves its segment not fully scanned: report it as unreadable,
+    // so policy treats it as risk rather than as clean.
+    const unscannable: Unscannable[] = [
+      ...extraction.unscannable,
+      ...failures.map((failure) => ({
+        location: extraction.segments[failure.segment ?? 0]?.location ?? 'message',
+        reason: 'scanner_failed' as Unscannable['reason'],
+        detail: `detector ${failure.detector} failed in ${failure.stage} ${failure.count} times`,
+      })),
+    ];
     const context = { ...given, internalDomains: this.options.internalDomains };
     const decision = decide(
       {
         findings,
-        unscannable: extraction.unscannable,
+        unscannable,
         attachments: extraction.attachments,
         assessment,
         size: extraction.size,
@@ -173,7 +183,7 @@ export class Guard {
       decision,
       findings,
       assessment,
-      unscannable: extraction.unscannable,
+      unscannable,
       attachments: extraction.attachments,
       segments: extraction.segments.map((s) => ({
         location: s.location,

@@ -108,7 +108,7 @@ describe('the SMTP filter before the queue (smtpd_proxy_filter)', () => {
 describe('the SMTP filter after the queue (content_filter)', () => {
   it('bounces blocked mail to the sender and defers, never loses, when the scanner fails', async () => {
     let failing = true;
-    const env = await setUp('after-queue', async (message, envelope) => {
+    const env = await setUp('after-queue', async (message: Buffer, envelope) => {
       if (failing && message.includes('Subject: please retry')) throw new Error('scanner down');
       return guard.verdict(message, envelope);
     });

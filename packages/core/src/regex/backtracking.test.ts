@@ -29,14 +29,17 @@ describe('nestedRepetitions', () => {
 
 // Every built-in pattern must compile in re2 and be free of nested repetition, so it stays
 // safe even if copied into a backtracking engine.
-describe.each(builtInDetectors.map((d) => [d.id, d] as const))('patterns of %s', (id, detector) => {
-  it.each(detector.patterns.map((p) => [p.name, p] as const))(
-    '%s is linear and re2-compatible',
-    (_name, pattern) => {
-      expect(() =>
-        compilePattern(id, pattern.name, pattern.regex, pattern.ignoreCase ? 'i' : ''),
-      ).not.toThrow();
-      expect(nestedRepetitions(pattern.regex)).toEqual([]);
-    },
-  );
-});
+describe.each(builtInDetectors.filter((d) => d.patterns.length > 0).map((d) => [d.id, d] as const))(
+  'patterns of %s',
+  (id, detector) => {
+    it.each(detector.patterns.map((p) => [p.name, p] as const))(
+      '%s is linear and re2-compatible',
+      (_name, pattern) => {
+        expect(() =>
+          compilePattern(id, pattern.name, pattern.regex, pattern.ignoreCase ? 'i' : ''),
+        ).not.toThrow();
+        expect(nestedRepetitions(pattern.regex)).toEqual([]);
+      },
+    );
+  },
+);

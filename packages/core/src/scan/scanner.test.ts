@@ -136,6 +136,38 @@ describe('Scanner', () => {
     expect(() => new Scanner({ detectors: [badge, badge] })).toThrow(DuplicateDetectorError);
   });
 
+  it('keeps a match whose validator throws, and reports the failure', () => {
+    const fragile = {
+      ...badge,
+      id: 'fragile',
+      validate: () => {
+        throw new Error('broken check');
+      },
+    };
+    const result = new Scanner({ detectors: [fragile] }).scan('badge AB-123456');
+    expect(result.findings.map((f) => f.detector)).toEqual(['fragile']);
+    // Both patterns matched (the labelled badge and its six digits), so the check failed twice.
+    expect(result.failures).toEqual([{ detector: 'fragile', stage: 'validate', count: 2 }]);
+  });
+
+  it('reports a dictionary search that throws instead of crashing the scan', () => {
+    const broken = {
+      ...badge,
+      id: 'broken_find',
+      patterns: [],
+      find: () => {
+        throw new Error('no data');
+      },
+    };
+    const result = new Scanner({ detectors: [broken, badge] }).scanSegments([
+      { location: 'body', text: 'badge AB-123456' },
+    ]);
+    expect(result.findings.map((f) => f.detector)).toEqual(['badge']);
+    expect(result.failures).toEqual([
+      { detector: 'broken_find', stage: 'find', count: 1, segment: 0 },
+    ]);
+  });
+
   it('runs a user detector through the same path', () => {
     const employee = userDetector({
       id: 'employee_badge',

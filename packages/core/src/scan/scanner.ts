@@ -1,5 +1,5 @@
 import type { DateRole } from '../classes.js';
-import type { DetectorDefinition, MatchFacts, Verdict } from '../detector/types.js';
+import type { DetectorDefinition, FoundCandidate, MatchFacts, Verdict } from '../detector/types.js';
 import { type ContextEvidence, type Finding, type LocatedFinding, levelOf } from '../finding.js';
 import { canonicalForm, Fingerprinter } from '../output/fingerprint.js';
 import { defaultMask } from '../output/mask.js';
@@ -60,16 +60,33 @@ export interface TextSegment {
   }[];
 }
 
+/**
+ * A detector hook (validator, pruning, dictionary search) that threw. The scan goes on:
+ * a match whose check failed is kept at its pattern's confidence, and a failed search is
+ * reported here, so callers can treat the text as not fully scanned.
+ */
+export interface DetectorFailure {
+  readonly detector: string;
+  readonly stage: 'prune' | 'validate' | 'find';
+  /** Segment index, for `scanSegments`. */
+  readonly segment?: number;
+  /** How many times it failed. */
+  readonly count: number;
+}
+
 export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Length of the scanned text in UTF-16 units. */
   readonly length: number;
+  /** Detector hooks that threw; empty when every detector ran as it should. */
+  readonly failures: readonly DetectorFailure[];
 }
 
 export interface SegmentScanResult {
   readonly findings: readonly LocatedFinding[];
   /** Total length of all segments in UTF-16 units. */
   readonly length: number;
+  readonly failures: readonly DetectorFailure[];
 }
 
 interface Candidate {
@@ -109,26 +126,29 @@ export class Scanner {
   /** Scans one text. Offsets in the findings are UTF-16 positions in `text`. */
   scan(text: string): ScanResult {
     const findings: Finding[] = [];
+    const failures = new Failures();
     const lead = MAX_WINDOW;
     for (let ownStart = 0; ownStart < text.length || ownStart === 0; ) {
       let ownEnd = Math.min(text.length, ownStart + CHUNK_LENGTH);
       ownEnd = avoidSplittingPair(text, ownEnd);
       const from = Math.max(0, ownStart - lead);
       const to = avoidSplittingPair(text, Math.min(text.length, ownEnd + MAX_MATCH_LENGTH));
-      this.scanChunk(text.slice(from, to), from, ownStart, ownEnd, findings);
+      this.scanChunk(text.slice(from, to), from, ownStart, ownEnd, findings, failures);
       if (ownEnd >= text.length) break;
       ownStart = ownEnd;
     }
-    return { findings, length: text.length };
+    return { findings, length: text.length, failures: failures.list() };
   }
 
   /** Scans each segment and tells where every finding is. */
   scanSegments(segments: readonly TextSegment[]): SegmentScanResult {
     const findings: LocatedFinding[] = [];
+    const failures: DetectorFailure[] = [];
     let length = 0;
     segments.forEach((segment, index) => {
       const result = this.scan(segment.text);
       length += result.length;
+      for (const failure of result.failures) failures.push({ ...failure, segment: index });
       for (const finding of result.findings) {
         findings.push({
           ...finding,
@@ -138,7 +158,7 @@ export class Scanner {
         });
       }
     });
-    return { findings, length };
+    return { findings, length, failures };
   }
 
   /**
@@ -151,6 +171,7 @@ export class Scanner {
     ownStart: number,
     ownEnd: number,
     out: Finding[],
+    failures: Failures,
   ): void {
     const normalized = normalizeText(chunk);
     const utf8 = new Utf8Text(normalized.text);
@@ -160,10 +181,17 @@ export class Scanner {
     const prefilter = this.compiled.prefilter;
     const present = prefilter ? prefilter.match(utf8.bytes) : [];
     for (const index of present) {
-      this.runPattern(this.compiled.patterns[index]!, utf8, candidates);
+      this.runPattern(this.compiled.patterns[index]!, utf8, candidates, failures);
     }
     for (const detector of this.compiled.finders) {
-      for (const found of detector.definition.find!(normalized.text)) {
+      let foundList: FoundCandidate[];
+      try {
+        foundList = [...detector.definition.find!(normalized.text)];
+      } catch {
+        failures.add(detector.definition.id, 'find');
+        continue;
+      }
+      for (const found of foundList) {
         const value = normalized.text.slice(found.start, found.end);
         const candidate = this.weigh(
           detector,
@@ -188,7 +216,12 @@ export class Scanner {
     }
   }
 
-  private runPattern(pattern: CompiledPattern, utf8: Utf8Text, out: Candidate[]): void {
+  private runPattern(
+    pattern: CompiledPattern,
+    utf8: Utf8Text,
+    out: Candidate[],
+    failures: Failures,
+  ): void {
     const { regex, detector, definition } = pattern;
     const text = utf8.text;
     const bytes = utf8.bytes;
@@ -205,11 +238,22 @@ export class Scanner {
       const end = utf8.toIndex(range[1]);
       if (end - start > MAX_MATCH_LENGTH) continue;
       const value = text.slice(start, end);
-      if (prune?.(value)) continue;
-
+      // A hook that throws must not lose the match: keep it at the pattern's confidence
+      // (fail closed) and report the failure.
+      const id = detector.definition.id;
+      try {
+        if (prune?.(value)) continue;
+      } catch {
+        failures.add(id, 'prune');
+      }
       let confidence = definition.confidence;
       if (validate) {
-        const verdict: Verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
+        let verdict: Verdict = true;
+        try {
+          verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
+        } catch {
+          failures.add(id, 'validate');
+        }
         if (verdict === false) continue;
         if (typeof verdict === 'number') confidence = verdict;
       }
@@ -320,6 +364,21 @@ function factsOf(
     }
   }
   return { pattern, groups, text: utf8.text, start, end };
+}
+
+/** Counts hook failures per detector and stage. */
+class Failures {
+  private readonly counts = new Map<string, DetectorFailure>();
+
+  add(detector: string, stage: DetectorFailure['stage']): void {
+    const key = `${detector}\u0000${stage}`;
+    const current = this.counts.get(key);
+    this.counts.set(key, { detector, stage, count: (current?.count ?? 0) + 1 });
+  }
+
+  list(): DetectorFailure[] {
+    return [...this.counts.values()];
+  }
 }
 
 function clamp(value: number): number {
