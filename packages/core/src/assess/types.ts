@@ -1,4 +1,7 @@
 import type { FindingClass, SafeHarborClass } from '../classes.js';
+import type { AssessmentReason } from './reasons.js';
+
+export type { AssessmentReason } from './reasons.js';
 
 /** How often one detector fired in the assessed findings. */
 export interface DetectorEvidence {
@@ -32,6 +35,6 @@ export interface Assessment {
     /** Distinct identifier values across all classes, by fingerprint. */
     readonly distinctIdentifiers: number;
   };
-  /** Short reason codes for the verdict, such as `identifier_near_health_information`. */
-  readonly reasons: readonly string[];
+  /** Reason codes for the verdict, such as `identifier_near_health_information`. */
+  readonly reasons: readonly AssessmentReason[];
 }
