@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createWorker, type Worker } from 'tesseract.js';
+
+/**
+ * A small pool of tesseract.js workers, fully offline. Workers start on first use (0.4 s
+ * each, 70–120 MB), are reused across jobs, and a job that runs past its time is ended by
+ * terminating its worker, which the pool then replaces on demand.
+ */
+
+const require = createRequire(import.meta.url);
+
+// The trained data ships in @tesseract.js-data/eng. Without a local langPath tesseract.js
+// tries a CDN and hangs or crashes offline; `best_int` is the accurate integer model.
+const LANG_PATH = join(
+  dirname(require.resolve('@tesseract.js-data/eng/package.json')),
+  '4.0.0_best_int',
+);
+
+/** Thrown when OCR of one image ran past its time; the worker was terminated. */
+export class OcrTimeoutError extends Error {
+  override readonly name = 'OcrTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(
+      `OCR ran past ${timeoutMs} ms and was stopped; raise ocrTimeoutMs or send a smaller image`,
+    );
+  }
+}
+
+/** Thrown when tesseract could not read an image (a format it cannot decode, a crash). */
+export class OcrFailedError extends Error {
+  override readonly name = 'OcrFailedError';
+  constructor(cause: unknown) {
+    super('OCR failed on the image; check that it is a valid PNG, JPEG, TIFF, GIF, BMP or WebP', {
+      cause,
+    });
+  }
+}
+
+let poolSize = 1;
+const idle: Worker[] = [];
+const waiting: Array<(worker: Worker | undefined) => void> = [];
+let live = 0;
+
+/**
+ * Sets how many OCR workers may run at once: default 1, at most the number of cores. Takes
+ * effect for workers started afterwards.
+ */
+export function configureOcr(options: { readonly poolSize?: number }): void {
+  const cores = availableParallelism();
+  const size = options.poolSize ?? 1;
+  if (!Number.isInteger(size) || size < 1 || size > cores) {
+    throw new RangeError(`ocr poolSize must be an integer from 1 to ${cores} (the core count)`);
+  }
+  poolSize = size;
+}
+
+/** Terminates every idle OCR worker; the next OCR job starts new ones. Call before exit. */
+export async function closeOcr(): Promise<void> {
+  const workers = idle.splice(0);
+  live -= workers.length;
+  await Promise.allSettled(workers.map((worker) => worker.terminate()));
+}
+
+function startWorker(): Promise<Worker> {
+  // errorHandler is required: without it a bad image throws from the worker thread and
+  // takes the process down. No logger is passed, so nothing about the image is printed.
+  return createWorker('eng', 1, {
+    langPath: LANG_PATH,
+    gzip: true,
+    cacheMethod: 'none',
+    errorHandler: () => {},
+  });
+}
+
+async function acquire(): Promise<Worker> {
+  const ready = idle.pop();
+  if (ready !== undefined) return ready;
+  if (live < poolSize) {
+    live += 1;
+    try {
+      return await startWorker();
+    } catch (error) {
+      live -= 1;
+      throw new OcrFailedError(error);
+    }
+  }
+  const handed = await new Promise<Worker | undefined>((resolve) => waiting.push(resolve));
+  return handed ?? acquire();
+}
+
+function release(worker: Worker): void {
+  const next = waiting.shift();
+  if (next !== undefined) next(worker);
+  else idle.push(worker);
+}
+
+function discard(worker: Worker): void {
+  live -= 1;
+  void worker.terminate().catch(() => {});
+  // A waiting job gets no worker back; it starts a fresh one through acquire().
+  waiting.shift()?.(undefined);
+}
+
+/**
+ * Reads the text of one image (PNG, JPEG, TIFF, BMP and what tesseract's decoder knows).
+ * Throws `OcrTimeoutError` after `timeoutMs` and `OcrFailedError` when tesseract fails.
+ */
+export async function recognizeImage(image: Uint8Array, timeoutMs: number): Promise<string> {
+  const worker = await acquire();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([worker.recognize(Buffer.from(image)), expired]);
+    if (outcome === 'expired') {
+      discard(worker);
+      throw new OcrTimeoutError(timeoutMs);
+    }
+    release(worker);
+    return outcome.data.text;
+  } catch (error) {
+    if (error instanceof OcrTimeoutError) throw error;
+    // A failed job may leave the worker in a bad state: replace it rather than reuse it.
+    discard(worker);
+    throw new OcrFailedError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,132 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/**
+ * XML parsed into an ordered tree that loses nothing a detector needs. fast-xml-parser's
+ * defaults drop attributes (`<id extension="00123456"/>`), strip leading zeros, glue mixed
+ * text and leave numeric references undecoded; these settings keep all of it. Entities
+ * declared in a DOCTYPE are not expanded recursively, so billion-laughs stays small, and
+ * nesting is capped by `maxNestedTags`.
+ */
+export type XmlNode = Record<string, unknown>;
+
+/** Deepest element nesting we parse; documents nested deeper are reported `malformed`. */
+export const MAX_XML_DEPTH = 100;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  preserveOrder: true,
+  htmlEntities: true,
+  removeNSPrefix: true,
+  maxNestedTags: MAX_XML_DEPTH,
+});
+
+/** Thrown when XML cannot be parsed; carries no content from the document. */
+export class XmlSyntaxError extends Error {
+  override readonly name = 'XmlSyntaxError';
+  constructor(readonly line: number) {
+    super(
+      line > 0
+        ? `the XML is not well formed near line ${line}; fix or re-export the file`
+        : 'the XML declares external entities or is not well formed; fix or re-export the file',
+    );
+  }
+}
+
+/** Thrown when elements nest deeper than `MAX_XML_DEPTH`. */
+export class XmlTooDeepError extends Error {
+  override readonly name = 'XmlTooDeepError';
+  constructor() {
+    super(`the XML nests elements deeper than ${MAX_XML_DEPTH} levels; flatten the document`);
+  }
+}
+
+/**
+ * Parses `text` into ordered nodes. Well-formedness is checked first because the parser
+ * itself accepts unclosed tags silently, and a broken file must be reported, not half-read.
+ */
+export function parseXml(text: string): XmlNode[] {
+  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (verdict !== true) throw new XmlSyntaxError(verdict.err.line);
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch (error) {
+    // The parser's own errors carry no line; the two it raises here are depth and DOCTYPE.
+    if (error instanceof Error && /nested/i.test(error.message)) throw new XmlTooDeepError();
+    throw new XmlSyntaxError(0);
+  }
+}
+
+/** The element name of a node, or `#text` for text. */
+export function tagOf(node: XmlNode): string {
+  for (const key of Object.keys(node)) if (key !== ':@') return key;
+  return '';
+}
+
+/** The child nodes of an element; none for text. */
+export function childrenOf(node: XmlNode): XmlNode[] {
+  const value = node[tagOf(node)];
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+/** The attributes of an element, without the `@_` prefix. */
+export function attrsOf(node: XmlNode): Record<string, string> {
+  const raw = node[':@'] as Record<string, unknown> | undefined;
+  const out: Record<string, string> = {};
+  if (raw === undefined) return out;
+  for (const [key, value] of Object.entries(raw)) out[key.slice(2)] = String(value);
+  return out;
+}
+
+/** The text of a text node, or undefined for an element. */
+export function textOf(node: XmlNode): string | undefined {
+  const value = node['#text'];
+  return value === undefined ? undefined : String(value);
+}
+
+/** The first child element named `tag`. */
+export function child(node: XmlNode, tag: string): XmlNode | undefined {
+  return childrenOf(node).find((c) => tagOf(c) === tag);
+}
+
+/** Every child element named `tag`. */
+export function childrenNamed(node: XmlNode, tag: string): XmlNode[] {
+  return childrenOf(node).filter((c) => tagOf(c) === tag);
+}
+
+/** All text inside a node, in document order, joined without separators. */
+export function innerText(node: XmlNode): string {
+  const own = textOf(node);
+  if (own !== undefined) return own;
+  return childrenOf(node).map(innerText).join('');
+}
+
+/** Visits every element below `nodes` depth first, with the path of element names. */
+export function walk(
+  nodes: readonly XmlNode[],
+  visit: (node: XmlNode, path: readonly string[]) => void,
+  path: readonly string[] = [],
+): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === '#text' || tag.startsWith('?')) continue;
+    const here = [...path, tag];
+    visit(node, here);
+    walk(childrenOf(node), visit, here);
+  }
+}
+
+/** The unscannable reason for an XML failure, or undefined for any other error. */
+export function xmlFailure(
+  error: unknown,
+): { reason: 'malformed' | 'too_deep'; detail: string } | undefined {
+  if (error instanceof XmlTooDeepError) {
+    return { reason: 'too_deep', detail: `elements nest deeper than ${MAX_XML_DEPTH} levels` };
+  }
+  if (error instanceof XmlSyntaxError)
+    return { reason: 'malformed', detail: 'the XML is not well formed' };
+  return undefined;
+}
