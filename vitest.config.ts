@@ -20,6 +20,7 @@ export default defineConfig({
       'benchmarks/**/*.test.ts',
       'fixtures/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'tests/**/*.test.ts',
     ],
     testTimeout: 30_000,
   },
