@@ -70,6 +70,11 @@ export const UNSCANNABLE_REASONS = [
   'no_text',
   /** A reader failed in a way not covered above. */
   'extractor_failed',
+  /**
+   * Extraction read the part but a detector broke while scanning its text. Reported by the
+   * pipeline (`phiguard`), not by extraction; listed here so there is one vocabulary.
+   */
+  'scanner_failed',
 ] as const;
 
 export type UnscannableReason = (typeof UNSCANNABLE_REASONS)[number];

@@ -162,7 +162,7 @@ export class Guard {
       ...extraction.unscannable,
       ...failures.map((failure) => ({
         location: extraction.segments[failure.segment ?? 0]?.location ?? 'message',
-        reason: 'scanner_failed' as Unscannable['reason'],
+        reason: 'scanner_failed' as const,
         detail: `detector ${failure.detector} failed in ${failure.stage} ${failure.count} times`,
       })),
     ];

@@ -44,6 +44,7 @@ export const UNSCANNABLE_REASONS = [
   'ocr_failed',
   'no_text',
   'extractor_failed',
+  'scanner_failed',
 ] as const;
 
 /** A detector the policy may refer to: its id and class. */
