@@ -1,0 +1,40 @@
+/**
+ * @phiguard/extract: turns mail messages and files into located text segments, and says
+ * what it could not read. This file is the package's public face; other modules are private.
+ */
+
+export { UnscannableError } from './errors.js';
+export {
+  type AddressInput,
+  extractFile,
+  extractMessage,
+  type StructuredMessage,
+} from './extract.js';
+// The OCR worker pool of the image and PDF readers: `closeOcr` ends its workers so that a
+// process can exit; `configureOcr` sizes the pool.
+export { closeOcr, configureOcr } from './formats/index.js';
+export { htmlToText } from './html.js';
+export {
+  DEFAULT_LIMITS,
+  type Limits,
+  type LimitsInput,
+  limitsSchema,
+  resolveLimits,
+} from './limits.js';
+export { type ExtractFileOptions, type ExtractOptions, ExtractOptionsError } from './options.js';
+export { sniffType } from './sniff.js';
+export {
+  type Area,
+  type AttachmentInfo,
+  type ExtractContext,
+  type Extraction,
+  type FileExtractor,
+  type FileInput,
+  type Mailbox,
+  type MessageHeaders,
+  type Region,
+  type Segment,
+  UNSCANNABLE_REASONS,
+  type Unscannable,
+  type UnscannableReason,
+} from './types.js';
