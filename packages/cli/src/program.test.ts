@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes.js';
 import { runCli } from './program.js';
-import { scanReportSchema } from './report/schema.js';
+import { hookReportSchema, scanReportSchema } from './report/schema.js';
 
 const examples = fileURLToPath(new URL('../../../fixtures/examples', import.meta.url));
 const example = (name: string) => join(examples, name);
@@ -106,9 +106,8 @@ describe('phiguard hook', () => {
       readFileSync(example(file)),
     );
     expect(code).toBe(exitCode);
-    const decision = JSON.parse(out);
+    const decision = hookReportSchema.parse(JSON.parse(out));
     expect(decision.action).toBe(action);
-    expect(decision.schema).toBe('phiguard.hook/v1');
     for (const value of labelledValues) expect(out).not.toContain(value);
   });
 
@@ -118,7 +117,7 @@ describe('phiguard hook', () => {
       'Subject: hi\r\n\r\nhello\r\n',
     );
     expect(code).toBe(EXIT.failed);
-    expect(JSON.parse(out).action).toBe('failed');
+    expect(hookReportSchema.parse(JSON.parse(out)).action).toBe('failed');
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type StructuredMessage,
   type Unscannable,
 } from '@phiguard/extract';
-import { type Decision, decide, type MessageContext } from '@phiguard/policy';
+import { type Decision, decide, type MessageContext, reduceLocation } from '@phiguard/policy';
 import { type CompiledPolicy, loadPolicy, PACKS, scannerDetectors } from '@phiguard/rules';
 
 export interface GuardOptions {
@@ -33,8 +33,10 @@ export interface GuardOptions {
   /** Extraction limits; the documented defaults when absent. */
   readonly limits?: LimitsInput;
   /**
-   * Keep each segment's text in the inspection. Off by default, and only for local
-   * debugging (the CLI's `--show-values`): the text is the message content, PHI included.
+   * Keep each segment's text, and full file names in locations, in the inspection. Off by
+   * default, and only for local debugging (the CLI's `--show-values`): the text is the
+   * message content, and a file name can itself be PHI (`Jane_Doe_HIV.pdf`). Without it,
+   * locations name files by extension only: `attachment[0]:*.pdf#page=2`.
    */
   readonly includeSegmentText?: boolean;
 }
@@ -179,14 +181,19 @@ export class Guard {
       this.policy,
       { fingerprintKey: this.options.fingerprintKey, auditKey: this.options.auditKey },
     );
+    const place = this.options.includeSegmentText ? (l: string) => l : reduceLocation;
     return {
       decision,
-      findings,
+      findings: findings.map((f) => ({ ...f, location: place(f.location) })),
       assessment,
-      unscannable,
-      attachments: extraction.attachments,
+      unscannable: unscannable.map((u) => ({ ...u, location: place(u.location) })),
+      attachments: extraction.attachments.map(({ filename, ...rest }) => ({
+        ...rest,
+        location: place(rest.location),
+        ...(this.options.includeSegmentText && filename !== undefined ? { filename } : {}),
+      })),
       segments: extraction.segments.map((s) => ({
-        location: s.location,
+        location: place(s.location),
         area: s.area,
         via: s.via,
         length: s.text.length,

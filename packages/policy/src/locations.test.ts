@@ -19,6 +19,9 @@ describe('reduceLocation', () => {
     ],
     // why: sheet names are written by people and can be PHI; the cell is not
     ['attachment[0]:claims.xlsx#sheet=Smith, John!B7', 'attachment[0]:*.xlsx#sheet=*!B7'],
+    // why: a single file scanned outside mail is named too
+    ['file:Jane_Doe_1961-03-05.pdf#page=2', 'file:*.pdf#page=2'],
+    ['file:exports/doe.zip/entry[0]:scan.png', 'file:*.zip/entry[0]:*.png'],
     // why: places without names stay as they are
     ['body:text', 'body:text'],
     ['header:to', 'header:to'],

@@ -10,10 +10,16 @@ export function reduceLocation(location: string): string {
   const fragment = hash === -1 ? '' : location.slice(hash);
   // A name follows `]:` (attachment[N]:NAME, entry[K]:NAME) and runs to the next `/entry`,
   // `/part`, `/message` or the end.
-  const reducedPath = path.replace(
-    /\]:(.*?)(?=\/(?:entry|part|message)\b|$)/g,
-    (_, name: string) => `]:${maskName(name)}`,
-  );
+  const reducedPath = path
+    .replace(
+      /\]:(.*?)(?=\/(?:entry|part|message)\b|$)/g,
+      (_, name: string) => `]:${maskName(name)}`,
+    )
+    // A single file scanned outside mail is `file:NAME`.
+    .replace(
+      /^file:(.*?)(?=\/(?:entry|part|message)\b|$)/,
+      (_, name: string) => `file:${maskName(name)}`,
+    );
   return reducedPath + reduceFragment(fragment);
 }
 

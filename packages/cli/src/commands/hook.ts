@@ -2,9 +2,7 @@ import { createGuard, type Decision, explainDecision } from 'phiguard';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Logger } from '../logger.js';
 import { loadPolicyArgument } from '../policy-file.js';
-
-/** Version of the JSON the hook prints. */
-export const HOOK_REPORT_SCHEMA = 'phiguard.hook/v1';
+import { HOOK_REPORT_SCHEMA, type HookReport } from '../report/schema.js';
 
 /** Largest message read from stdin; a larger one fails closed rather than filling memory. */
 export const MAX_HOOK_INPUT_BYTES = 100 * 1024 * 1024;
@@ -42,18 +40,17 @@ export async function hookCommand(
       ...(options.recipient.length > 0 ? { recipients: options.recipient } : {}),
     };
     const { decision } = await guard.inspectMessage(message, envelope);
-    io.out(
-      `${JSON.stringify({
-        schema: HOOK_REPORT_SCHEMA,
-        action: decision.action,
-        mode: decision.mode,
-        ...(decision.strength ? { strength: decision.strength } : {}),
-        override: decision.override,
-        reasons: decision.reasons.map((r) => ({ code: r.code, rule: r.rule, action: r.action })),
-        explanation: explainDecision(decision),
-        audit: decision.audit,
-      })}\n`,
-    );
+    const report: HookReport = {
+      schema: HOOK_REPORT_SCHEMA,
+      action: decision.action,
+      mode: decision.mode,
+      ...(decision.strength ? { strength: decision.strength } : {}),
+      override: decision.override,
+      reasons: decision.reasons.map((r) => ({ code: r.code, rule: r.rule, action: r.action })),
+      explanation: explainDecision(decision),
+      audit: { ...decision.audit },
+    };
+    io.out(`${JSON.stringify(report)}\n`);
     io.logger.log('info', 'hook_decided', {
       action: decision.action,
       reasons: decision.reasons.map((r) => r.code).join(','),

@@ -67,3 +67,30 @@ export const scanReportSchema = z.object({
 export type FindingReport = z.infer<typeof findingReportSchema>;
 export type FileReport = z.infer<typeof fileReportSchema>;
 export type ScanReport = z.infer<typeof scanReportSchema>;
+
+/** Version of the JSON `phiguard hook` prints. */
+export const HOOK_REPORT_SCHEMA = 'phiguard.hook/v1';
+
+/** What `phiguard hook` prints: the decision, its reasons, and the PHI-free audit record. */
+export const hookReportSchema = z.union([
+  z.object({
+    schema: z.literal(HOOK_REPORT_SCHEMA),
+    action: z.enum(['allow', 'encrypt', 'quarantine', 'block']),
+    mode: z.enum(['enforce', 'audit']),
+    strength: z.enum(['transport', 'end-to-end']).optional(),
+    override: z.enum(['none', 'with_justification']),
+    reasons: z.array(
+      z.object({ code: z.string(), rule: z.string().optional(), action: z.string() }),
+    ),
+    explanation: z.string(),
+    /** The audit record, as `@phiguard/policy` defines it (version 1). */
+    audit: z.looseObject({ version: z.literal(1), decidedAt: z.string() }),
+  }),
+  z.object({
+    schema: z.literal(HOOK_REPORT_SCHEMA),
+    action: z.literal('failed'),
+    reasons: z.array(z.object({ code: z.literal('scanner_failed') })),
+  }),
+]);
+
+export type HookReport = z.infer<typeof hookReportSchema>;
