@@ -133,4 +133,14 @@ describe('phiguard rules', () => {
     expect(result.code).toBe(EXIT.found);
     expect(result.out).toContain('typo.phg');
   });
+
+  it('tests fixtures against a policy and fails on the ones that expect otherwise', async () => {
+    const testdata = fileURLToPath(new URL('../../policy/testdata', import.meta.url));
+    const passing = await run(['rules', 'test', 'hipaa-baseline', join(testdata, 'fixtures')]);
+    expect(passing.code).toBe(EXIT.ok);
+    expect(passing.out).toMatch(/^3 passed, 0 failed$/m);
+    const failing = await run(['rules', 'test', 'hipaa-baseline', join(testdata, 'failing')]);
+    expect(failing.code).toBe(EXIT.found);
+    expect(failing.out).toContain('wrong_action: expected allow, got encrypt');
+  });
 });
