@@ -35,7 +35,8 @@ export class CompiledDetectors {
   readonly detectors: readonly CompiledDetector[];
   readonly patterns: readonly CompiledPattern[];
   readonly finders: readonly CompiledDetector[];
-  readonly prefilter: InstanceType<typeof RE2Class.Set> | undefined;
+  /** Sets of at most `PREFILTER_GROUP` patterns, in pattern order. */
+  readonly prefilter: readonly InstanceType<typeof RE2Class.Set>[];
 
   constructor(definitions: readonly DetectorDefinition[]) {
     const ids = new Set<string>();
@@ -66,16 +67,33 @@ export class CompiledDetectors {
     this.detectors = detectors;
     this.patterns = patterns;
     this.finders = detectors.filter((d) => d.definition.find !== undefined);
-    this.prefilter =
-      patterns.length > 0
-        ? new RE2Class.Set(
-            patterns.map((p) =>
-              p.definition.ignoreCase ? `(?i:${p.definition.regex})` : p.definition.regex,
-            ),
-          )
-        : undefined;
+    const sources = patterns.map((p) =>
+      p.definition.ignoreCase ? `(?i:${p.definition.regex})` : p.definition.regex,
+    );
+    const sets = [];
+    for (let i = 0; i < sources.length; i += PREFILTER_GROUP) {
+      sets.push(new RE2Class.Set(sources.slice(i, i + PREFILTER_GROUP)));
+    }
+    this.prefilter = sets;
+  }
+
+  /** Indices of the patterns that match somewhere in `bytes`, ascending. */
+  presentIn(bytes: Buffer): number[] {
+    const present: number[] = [];
+    this.prefilter.forEach((set, group) => {
+      for (const index of set.match(bytes)) present.push(group * PREFILTER_GROUP + index);
+    });
+    return present;
   }
 }
+
+/**
+ * Patterns per re2 set. One set over all ~90 built-in patterns outgrows re2's DFA cache
+ * and slows to 2.7 MB/s on clinical notes. Measured over the PhysioNet notes and the
+ * SpamAssassin mail, sets of 12 were the best compromise (about 100 MB/s on notes, 25 MB/s
+ * on raw spam full of HTML and base64, for all sets together).
+ */
+export const PREFILTER_GROUP = 12;
 
 function compileDetector(definition: DetectorDefinition, index: number): CompiledDetector {
   const window = definition.window ?? DEFAULT_WINDOW;

@@ -177,11 +177,10 @@ export class Scanner {
     const utf8 = new Utf8Text(normalized.text);
     const candidates: Candidate[] = [];
 
-    // One pass of the re2 set tells which patterns can match at all; only those run.
-    const prefilter = this.compiled.prefilter;
-    const present = prefilter ? prefilter.match(utf8.bytes) : [];
-    for (const index of present) {
-      this.runPattern(this.compiled.patterns[index]!, utf8, candidates, failures);
+    // The re2 sets tell, block by block, which patterns can match; each pattern then runs
+    // only over the blocks where it can.
+    for (const [index, blocks] of this.presentByPattern(utf8.bytes)) {
+      this.runPattern(this.compiled.patterns[index]!, utf8, blocks, candidates, failures);
     }
     for (const detector of this.compiled.finders) {
       let foundList: FoundCandidate[];
@@ -216,59 +215,100 @@ export class Scanner {
     }
   }
 
+  /** For each pattern that can match, the blocks of `bytes` where it can, in order. */
+  private presentByPattern(bytes: Buffer): Map<number, ByteBlock[]> {
+    const byPattern = new Map<number, ByteBlock[]>();
+    for (const block of splitIntoBlocks(bytes)) {
+      // The set sees a block plus the overlap, so a match that starts in the block and runs
+      // past its end is still seen; blocks start after white space, so `\b` reads the same.
+      const region = bytes.subarray(
+        block.start,
+        Math.min(bytes.length, block.end + BLOCK_OVERLAP_BYTES),
+      );
+      for (const index of this.compiled.presentIn(region)) {
+        const list = byPattern.get(index);
+        if (list) list.push(block);
+        else byPattern.set(index, [block]);
+      }
+    }
+    return byPattern;
+  }
+
   private runPattern(
     pattern: CompiledPattern,
     utf8: Utf8Text,
+    blocks: readonly ByteBlock[],
     out: Candidate[],
     failures: Failures,
   ): void {
-    const { regex, detector, definition } = pattern;
-    const text = utf8.text;
+    const { regex } = pattern;
     const bytes = utf8.bytes;
-    const { prune, validate } = detector.definition;
     regex.lastIndex = 0;
-    for (let match = regex.exec(bytes); match !== null; match = regex.exec(bytes)) {
-      if (match[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      const range = pattern.hasValueGroup ? match.indices?.groups?.value : match.indices?.[0];
-      if (!range) continue;
-      const start = utf8.toIndex(range[0]);
-      const end = utf8.toIndex(range[1]);
-      if (end - start > MAX_MATCH_LENGTH) continue;
-      const value = text.slice(start, end);
-      // A hook that throws must not lose the match: keep it at the pattern's confidence
-      // (fail closed) and report the failure.
-      const id = detector.definition.id;
-      try {
-        if (prune?.(value)) continue;
-      } catch {
-        failures.add(id, 'prune');
-      }
-      let confidence = definition.confidence;
-      if (validate) {
-        let verdict: Verdict = true;
-        try {
-          verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
-        } catch {
-          failures.add(id, 'validate');
+    for (const block of blocks) {
+      // Run on the whole buffer from the block's start, so the pattern sees the real text
+      // before and after; stop at the first match that starts past the block.
+      if (regex.lastIndex < block.start) regex.lastIndex = block.start;
+      for (let match = regex.exec(bytes); match !== null; match = regex.exec(bytes)) {
+        if (match[0].length === 0) {
+          regex.lastIndex++;
+          continue;
         }
-        if (verdict === false) continue;
-        if (typeof verdict === 'number') confidence = verdict;
+        if (match.index >= block.end) {
+          regex.lastIndex = match.index;
+          break;
+        }
+        this.takeMatch(pattern, utf8, match, out, failures);
       }
-      const candidate = this.weigh(
-        detector,
-        text,
-        definition.name,
-        start,
-        end,
-        value,
-        confidence,
-        definition.requiresContext === true,
-      );
-      if (candidate) out.push(candidate);
     }
+  }
+
+  /** Validates one match and, when it survives, weighs its context into a candidate. */
+  private takeMatch(
+    pattern: CompiledPattern,
+    utf8: Utf8Text,
+    match: RE2BufferExecArray,
+    out: Candidate[],
+    failures: Failures,
+  ): void {
+    const { detector, definition } = pattern;
+    const text = utf8.text;
+    const { prune, validate } = detector.definition;
+    const range = pattern.hasValueGroup ? match.indices?.groups?.value : match.indices?.[0];
+    if (!range) return;
+    const start = utf8.toIndex(range[0]);
+    const end = utf8.toIndex(range[1]);
+    if (end - start > MAX_MATCH_LENGTH) return;
+    const value = text.slice(start, end);
+    // A hook that throws must not lose the match: keep it at the pattern's confidence
+    // (fail closed) and report the failure.
+    const id = detector.definition.id;
+    try {
+      if (prune?.(value)) return;
+    } catch {
+      failures.add(id, 'prune');
+    }
+    let confidence = definition.confidence;
+    if (validate) {
+      let verdict: Verdict = true;
+      try {
+        verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
+      } catch {
+        failures.add(id, 'validate');
+      }
+      if (verdict === false) return;
+      if (typeof verdict === 'number') confidence = verdict;
+    }
+    const candidate = this.weigh(
+      detector,
+      text,
+      definition.name,
+      start,
+      end,
+      value,
+      confidence,
+      definition.requiresContext === true,
+    );
+    if (candidate) out.push(candidate);
   }
 
   /** Applies context words to a match; undefined when it is dropped. */
@@ -347,8 +387,45 @@ export class Scanner {
   }
 }
 
+/** What re2 returns for a match on bytes. */
+type RE2BufferExecArray = NonNullable<ReturnType<CompiledPattern['regex']['exec']>> & { index: number };
+
+/** A stretch of the UTF-8 bytes, in byte offsets. */
+interface ByteBlock {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Nominal size of a prefilter block. Small enough to skip most text, big enough to amortise calls. */
+const BLOCK_BYTES = 16 * 1024;
+
+/** How far past a block's end the sets look, so a match that starts in it is seen whole. */
+const BLOCK_OVERLAP_BYTES = 4 * MAX_MATCH_LENGTH;
+
+/** How far past the nominal end a block may stretch to end after white space. */
+const BLOCK_SLACK_BYTES = 512;
+
+function isSpaceByte(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c;
+}
+
+/** Splits `bytes` into blocks that end just after white space where there is some. */
+function splitIntoBlocks(bytes: Buffer): ByteBlock[] {
+  const blocks: ByteBlock[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(bytes.length, start + BLOCK_BYTES);
+    const limit = Math.min(bytes.length, end + BLOCK_SLACK_BYTES);
+    while (end < limit && !isSpaceByte(bytes[end - 1]!)) end++;
+    blocks.push({ start, end });
+    start = end;
+  }
+  if (blocks.length === 0) blocks.push({ start: 0, end: 0 });
+  return blocks;
+}
+
 function factsOf(
-  match: NonNullable<ReturnType<CompiledPattern['regex']['exec']>>,
+  match: RE2BufferExecArray,
   utf8: Utf8Text,
   pattern: string,
   start: number,
