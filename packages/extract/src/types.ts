@@ -10,14 +10,21 @@ import type { Limits } from './limits.js';
 export type Area = 'subject' | 'header' | 'body' | 'attachment' | 'filename';
 
 /**
- * Text with an exact location. Locations follow one grammar:
+ * Text with an exact location. Locations follow one grammar (docs/extraction.md has the
+ * full table):
  *
- * - `subject`, `header:to`, `header:from`, `body:text`, `body:html`
- * - `attachment[N]:NAME` for the N-th attachment (0-based) of the message
- * - nested content appends `/entry[K]:NAME` (archives), `/part[K]` (embedded documents),
- *   `/message` (an attached message, whose own parts follow the same grammar)
- * - a fragment for the place inside a file: `#page=3`, `#sheet=Claims!B7`,
- *   `#xpath=/ClinicalDocument/recordTarget`, `#segment=PID-3`, `#comment=2`
+ * - `subject`, `header:to`, `header:from`, `header:cc`, `header:bcc`, `header:reply-to`,
+ *   `header:mapi` (TNEF properties), `body:text`, `body:html`, and `body:preamble`,
+ *   `body:epilogue`, `body:unparsed`, `body:raw` for text mail parsers drop
+ * - `attachment[N]:NAME` for the N-th attachment (0-based) of the message, `file:NAME` for
+ *   a file given to `extractFile`, `message` for the input as a whole
+ * - nested content appends `/entry[K]:NAME` (archive entries; gzip has `entry[0]`),
+ *   `/part[K]` (embedded documents), `/message` (an attached message, whose own parts
+ *   follow the same grammar)
+ * - a fragment for the place inside a file: `#page=3`, `#sheet=Claims!B7`, `#row=4`,
+ *   `#xpath=/ClinicalDocument/recordTarget`, `#path=Patient.name` (FHIR),
+ *   `#segment=PID-3`, `#comment=2`, `#header=1`, `#footer=1`, `#footnote=ID`,
+ *   `#endnote=ID`, `#deleted=N`, `#properties`
  *
  * A finding's location is the innermost region that contains it.
  */

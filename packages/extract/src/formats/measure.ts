@@ -8,7 +8,7 @@ import { collect } from './test-context.js';
 /**
  * Runs every reader over a folder of real files and prints, per type, the files read, the
  * unscannable reasons and the time taken, plus time per PDF page. Used for the numbers in
- * docs/extraction-documents.md; it prints counts and timings, never content.
+ * docs/extraction.md ("Measured speed"); it prints counts and timings, never content.
  *
  *   pnpm tsx packages/extract/src/formats/measure.ts /work/shared/corpora
  */
