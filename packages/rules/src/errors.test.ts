@@ -117,7 +117,7 @@ const TEXT_CASES: readonly (readonly [string, string, readonly string[]])[] = [
     'a misspelt unscannable reason',
     'policy outbound\nrule a when unscannable because encrypt then quarantine\n',
     [
-      "unknown unscannable reason 'encrypt' (did you mean 'encrypted'?); write one of encrypted, malformed, unsupported_type, too_large, too_many_parts, too_deep, decompression_limit, compression_ratio, too_many_pages, ocr_limit, timeout, ocr_failed, no_text, extractor_failed",
+      "unknown unscannable reason 'encrypt' (did you mean 'encrypted'?); write one of encrypted, malformed, unsupported_type, too_large, too_many_parts, too_deep, decompression_limit, compression_ratio, too_many_pages, ocr_limit, timeout, ocr_failed, no_text, extractor_failed, scanner_failed",
       '  at outbound.phg:2:33',
       '  2 | rule a when unscannable because encrypt then quarantine',
       '    |                                 ^^^^^^^',

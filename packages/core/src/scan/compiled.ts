@@ -1,6 +1,6 @@
-import { ContextWords } from '../context/context-words.js';
+import { ContextWords, contextKey } from '../context/context-words.js';
 import type { DetectorDefinition, PatternDefinition } from '../detector/types.js';
-import { compilePattern, type RE2, RE2 as RE2Class } from '../regex/re2.js';
+import { compilePattern, escapeLiteral, type RE2, RE2 as RE2Class } from '../regex/re2.js';
 
 /** Default reach of context words, in characters of normalised text. */
 export const DEFAULT_WINDOW = { before: 60, after: 30 } as const;
@@ -25,6 +25,11 @@ export interface CompiledDetector {
   readonly window: { readonly before: number; readonly after: number };
   readonly context: ContextWords;
   readonly priority: number;
+  /**
+   * Finds the detector's raise words, when one of its patterns needs one: such a pattern
+   * only runs near these words instead of over the whole text.
+   */
+  readonly raiseWords?: RE2;
 }
 
 /**
@@ -104,8 +109,37 @@ function compileDetector(definition: DetectorDefinition, index: number): Compile
     );
   }
   const context = new ContextWords(definition.context ?? []);
+  const needsWords = definition.patterns.some((p) => p.requiresContext);
+  const raiseWords = needsWords ? raiseWordPattern(definition) : undefined;
   // Earlier detectors in the list win ties unless a detector sets its own priority.
-  return { definition, window, context, priority: definition.priority ?? -index };
+  return {
+    definition,
+    window,
+    context,
+    priority: definition.priority ?? -index,
+    ...(raiseWords ? { raiseWords } : {}),
+  };
+}
+
+/**
+ * One re2 pattern for a detector's raise words, written the way context words are compared:
+ * letters and digits as given (any case), anything else between them as any run of
+ * non-alphanumerics, so the key `d o b` (from `D.O.B.`) finds `D.O.B.` and `d-o-b`.
+ */
+function raiseWordPattern(definition: DetectorDefinition): RE2 | undefined {
+  const keys = new Set<string>();
+  for (const group of definition.context ?? []) {
+    if (group.effect !== 'raise') continue;
+    for (const word of group.words) {
+      const key = contextKey(word);
+      if (key !== '') keys.add(key);
+    }
+  }
+  if (keys.size === 0) return undefined;
+  const alternatives = [...keys].map(
+    (key) => `\\b${key.split(' ').map(escapeLiteral).join('[^\\pL\\pN]+')}\\b`,
+  );
+  return new RE2Class(alternatives.join('|'), 'gi');
 }
 
 /** Two detectors with one id: findings and rules could not tell them apart. */

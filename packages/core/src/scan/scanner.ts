@@ -179,8 +179,21 @@ export class Scanner {
 
     // The re2 sets tell, block by block, which patterns can match; each pattern then runs
     // only over the blocks where it can.
+    const nearWords = new Map<CompiledDetector, ByteBlock[]>();
     for (const [index, blocks] of this.presentByPattern(utf8.bytes)) {
-      this.runPattern(this.compiled.patterns[index]!, utf8, blocks, candidates, failures);
+      const pattern = this.compiled.patterns[index]!;
+      const { detector } = pattern;
+      // A pattern that needs a context word only runs near the detector's raise words.
+      let where: readonly ByteBlock[] = blocks;
+      if (pattern.definition.requiresContext && detector.raiseWords) {
+        let windows = nearWords.get(detector);
+        if (!windows) {
+          windows = windowsAroundWords(detector, utf8.bytes);
+          nearWords.set(detector, windows);
+        }
+        where = windows;
+      }
+      this.runPattern(pattern, utf8, where, candidates, failures);
     }
     for (const detector of this.compiled.finders) {
       let foundList: FoundCandidate[];
@@ -388,7 +401,9 @@ export class Scanner {
 }
 
 /** What re2 returns for a match on bytes. */
-type RE2BufferExecArray = NonNullable<ReturnType<CompiledPattern['regex']['exec']>> & { index: number };
+type RE2BufferExecArray = NonNullable<ReturnType<CompiledPattern['regex']['exec']>> & {
+  index: number;
+};
 
 /** A stretch of the UTF-8 bytes, in byte offsets. */
 interface ByteBlock {
@@ -407,6 +422,31 @@ const BLOCK_SLACK_BYTES = 512;
 
 function isSpaceByte(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c;
+}
+
+/** UTF-8 bytes per character at most: character windows become byte windows with it. */
+const MAX_BYTES_PER_CHAR = 4;
+
+/**
+ * Byte ranges where a match of `detector` may start and still have one of its raise words
+ * within its context window: before a word by up to the `after` window plus a match's
+ * length, after it by up to the `before` window. Overlapping ranges are merged.
+ */
+function windowsAroundWords(detector: CompiledDetector, bytes: Buffer): ByteBlock[] {
+  const words = detector.raiseWords!;
+  const lead = MAX_BYTES_PER_CHAR * detector.window.after + BLOCK_OVERLAP_BYTES;
+  const trail = MAX_BYTES_PER_CHAR * detector.window.before;
+  const windows: { start: number; end: number }[] = [];
+  words.lastIndex = 0;
+  for (let hit = words.exec(bytes); hit !== null; hit = words.exec(bytes)) {
+    const start = Math.max(0, hit.index - lead);
+    const end = Math.min(bytes.length, hit.index + hit[0].length + trail);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+    if (hit[0].length === 0) words.lastIndex++;
+  }
+  return windows;
 }
 
 /** Splits `bytes` into blocks that end just after white space where there is some. */
