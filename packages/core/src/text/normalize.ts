@@ -229,7 +229,7 @@ export function normalizeText(input: string): NormalizedText {
  * a separator or a look-alike letter. A fixed character-class pattern without repetition,
  * so it runs in linear time in V8's engine, which is far faster here than a call into re2.
  */
-const PLACES_TO_LOOK = /[^\x00-\x7f]|[0-9][ \t\-./OolI|]/g;
+const PLACES_TO_LOOK = /[\u0080-\uffff]|[0-9][ \t\-./OolI|]/g;
 
 function mayFollowDigit(code: number): boolean {
   return isBlank(code) || isNumberSeparator(code) || lookalikeDigit(code) !== undefined;

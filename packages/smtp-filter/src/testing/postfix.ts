@@ -184,7 +184,7 @@ function masterCf(
   const intake =
     setup.mode === 'before-queue'
       ? `  -o smtpd_proxy_filter=127.0.0.1:${setup.filterPort}\n  -o smtpd_proxy_options=speed_adjust\n`
-      : '  -o content_filter=phiguard:[127.0.0.1]:' + `${setup.filterPort}\n`;
+      : `  -o content_filter=phiguard:[127.0.0.1]:${setup.filterPort}\n`;
   return `127.0.0.1:${smtpPort} inet n - n - - smtpd
 ${intake}127.0.0.1:${reinjectPort} inet n - n - - smtpd
   -o smtpd_proxy_filter=
