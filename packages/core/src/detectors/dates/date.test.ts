@@ -23,4 +23,25 @@ describe('date findings', () => {
     expect(dates.length).toBe(2);
     for (const finding of dates) expect(finding.masked).not.toMatch(/[0-9]|Mar/);
   });
+
+  it.each([
+    ['PMH: S/P CABG 10/16, EF 30%', '10/16'],
+    ['P: F/U 7/24', '7/24'],
+    ['Her IABP was d/c 7/26.', '7/26'],
+    ['GU: anuric. last dialysis 8/18.', '8/18'],
+    ['free of symptoms from 9/16 to 9/20', '9/16'],
+  ])('lifts a month and day in a care note to medium: %j', (text, value) => {
+    const found = scanner.scan(text).findings.filter((f) => f.detector === 'date');
+    const hit = found.find((f) => text.slice(f.start, f.end) === value);
+    expect(hit?.level).toBe('medium');
+  });
+
+  it.each([
+    ['Take 1/2 tab twice a day'],
+    ['pain 8/10 since morning'],
+    ['Use a 3/8 socket, then a 1/4 one'],
+  ])('keeps a fraction or score below medium: %j', (text) => {
+    const found = scanner.scan(text).findings.filter((f) => f.detector === 'date');
+    expect(found.filter((f) => f.level !== 'low')).toEqual([]);
+  });
 });

@@ -113,9 +113,9 @@ export const date: DetectorDefinition = {
     'calendar, with the role (birth, service, admission, discharge, death) nearby words show.',
   limitations:
     'Years alone are not dates here (Safe Harbor allows them); a month and day without a ' +
-    'year (8/23) reaches medium only beside a date word; dates in words ("the fifth of ' +
-    'March") and relative dates ("last Tuesday") are not found; ambiguous numeric dates ' +
-    'are read month first unless written with dots.',
+    'year (8/23) reaches medium only beside a date word or an abbreviation of care (S/P, ' +
+    'F/U, d/c); dates in words ("the fifth of March") and relative dates ("last Tuesday") ' +
+    'are not found; ambiguous numeric dates are read month first unless written with dots.',
   patterns: [
     {
       name: 'numeric',
@@ -239,6 +239,40 @@ export const date: DetectorDefinition = {
       role: 'death',
     },
     { words: ['date', 'dated', 'on', 'until', 'since', 'as of'], effect: 'raise', weight: 0.15 },
+    // Care notes date events with the abbreviations of care: `S/P CABG 10/16`, `F/U 7/24`,
+    // `IABP d/c 7/26`, `dialysis 8/15`, `from 9/16 to 9/20`.
+    {
+      words: [
+        's p',
+        'f u',
+        'd c',
+        'd c d',
+        'dc d',
+        'from',
+        'through',
+        'thru',
+        'transferred',
+        'readmitted',
+        'adm',
+        'dialysis',
+        'cultured',
+        'cabg',
+        'ptca',
+        'stent',
+        'cath',
+        'surgery',
+        'intubated',
+        'extubated',
+        'will follow',
+        'went to',
+        'done',
+        'last',
+        'placed',
+        'dced',
+      ],
+      effect: 'raise',
+      weight: 0.15,
+    },
     {
       words: [
         'version',
