@@ -1,4 +1,5 @@
 import type { FoundCandidate } from '../../detector/types.js';
+import { endsPossessive, gapBetween, startsUpperCase } from '../places/place-words.js';
 import {
   CLOSINGS,
   COMMON_WORDS,
@@ -69,14 +70,23 @@ const MAX_NAME_WORDS = 3;
 /** A letter then letters, apostrophes and hyphens inside, so "O'Brien" and "Smith-Jones". */
 const WORD = /\p{L}(?:[\p{L}'’-]*\p{L})?/gu;
 
+const UPPER_LETTER = /\p{Lu}/u;
+
 function shapeOf(word: string): Word['shape'] {
-  if (word.length === 1) return /\p{Lu}/u.test(word) ? 'initial' : 'lower';
+  if (word.length === 1) return isUpperLetter(word) ? 'initial' : 'lower';
   const upper = word.toUpperCase();
   const lower = word.toLowerCase();
   if (word === upper) return 'upper';
   if (word === lower) return 'lower';
-  if (/^\p{Lu}/u.test(word)) return 'capitalised';
+  if (startsUpperCase(word)) return 'capitalised';
   return 'mixed';
+}
+
+/** True when a one-character word is a capital letter; ASCII is decided without a regex. */
+function isUpperLetter(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER_LETTER.test(word);
 }
 
 function wordsOf(text: string): Word[] {
@@ -86,7 +96,7 @@ function wordsOf(text: string): Word[] {
     const start = match.index;
     let raw = match[0];
     // "Smith's chart": the name is "Smith".
-    const possessive = /['’]s$/i.test(raw) && raw.length > 3;
+    const possessive = raw.length > 3 && endsPossessive(raw);
     if (possessive) raw = raw.slice(0, -2);
     words.push({
       start,
@@ -94,11 +104,9 @@ function wordsOf(text: string): Word[] {
       key: raw.toLowerCase(),
       shape: shapeOf(raw),
       possessive,
-      dotted: text[start + match[0].length] === '.',
+      dotted: text.charCodeAt(start + match[0].length) === 0x2e,
       // One or two blanks join words; a wider run is a column or an indent and does not.
-      gap: text
-        .slice(previousEnd, start)
-        .replace(/[ \t]+/g, (run) => (run.length <= 2 ? ' ' : '\t')),
+      gap: gapBetween(text, previousEnd, start),
     });
     previousEnd = start + match[0].length;
   }
