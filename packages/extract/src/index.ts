@@ -11,8 +11,19 @@ export {
   type StructuredMessage,
 } from './extract.js';
 // The OCR worker pool of the image and PDF readers: `closeOcr` ends its workers so that a
-// process can exit; `configureOcr` sizes the pool.
-export { closeOcr, configureOcr } from './formats/index.js';
+// process can exit; `configureOcr` sizes the pool and, for fault-injection tests, sets how
+// a worker is started (`startOcrWorker` is the default, a tesseract.js worker).
+// `configurePdf` replaces the PDF reader's parser, for fault injection only.
+export {
+  closeOcr,
+  configureOcr,
+  configurePdf,
+  type OcrEngine,
+  type OcrEngineFactory,
+  type PdfParserFactory,
+  type PdfParserOptions,
+  startOcrWorker,
+} from './formats/index.js';
 export { htmlToText } from './html.js';
 export {
   DEFAULT_LIMITS,

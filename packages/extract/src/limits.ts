@@ -41,8 +41,16 @@ export const limitsSchema = z.object({
   attachmentTimeoutMs: z.number().int().positive().default(60_000),
   /** Milliseconds for the whole input. */
   totalTimeoutMs: z.number().int().positive().default(120_000),
-  /** Characters of text kept from one segment; the rest is reported `too_large`. */
-  maxSegmentChars: z.number().int().positive().default(20_000_000),
+  /**
+   * Characters of text kept from one segment; the rest is reported `too_large`. The default
+   * equals `maxPartBytes`: decoding never yields more characters than bytes, so the text of
+   * any part the part limit admits (a 20 MB one-line body, say) is scanned to its end.
+   */
+  maxSegmentChars: z
+    .number()
+    .int()
+    .positive()
+    .default(25 * MB),
   /** Largest image, in pixels, handed to OCR. */
   maxImagePixels: z.number().int().positive().default(40_000_000),
 });

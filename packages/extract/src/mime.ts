@@ -1,4 +1,5 @@
 import PostalMime, { type Address, type Email } from 'postal-mime';
+import { findMisencodedParts } from './base64-check.js';
 import { commentRegions, htmlToText } from './html.js';
 import { attachmentLocation, messagePrefix } from './location.js';
 import { declaredBoundaries, findLeftovers } from './raw.js';
@@ -124,6 +125,7 @@ export async function readMessage(
     }
   }
   readLeftovers(bytes, prefix, inner, context);
+  readMisencoded(bytes, prefix, inner, email, context);
 
   // Attachments one after another: their budgets (parts, bytes, time) are shared, and a
   // sequential walk spends them in document order.
@@ -167,6 +169,43 @@ function readLeftovers(
       text,
       via: 'raw',
     });
+  }
+}
+
+/**
+ * Reports each part declared base64 whose body is not base64 and scans its raw text: the
+ * parser decoded it to noise (see base64-check.ts). Failure direction: such a part is
+ * `malformed`, so policy never allows it, and its text is still scanned for findings.
+ */
+function readMisencoded(
+  bytes: Uint8Array,
+  prefix: string,
+  inner: Area | undefined,
+  email: Email,
+  context: RunContext,
+) {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  for (const part of findMisencodedParts(raw)) {
+    let location = prefix === '' ? 'message' : prefix.replace(/\/$/, '');
+    let area: Area = inner ?? 'body';
+    if (part.body) {
+      location = `${prefix}body:${part.body}`;
+    } else if (part.attachment !== undefined) {
+      // The raw walk and the parser count attachments the same way; the media type check
+      // keeps a disagreement from naming the wrong one (the message is named instead).
+      const attachment = email.attachments[part.attachment];
+      if (attachment && attachment.mimeType.toLowerCase() === part.mediaType) {
+        location = attachmentLocation(prefix, part.attachment, attachment.filename ?? undefined);
+        area = 'attachment';
+      }
+    }
+    context.addUnscannable(
+      location,
+      'malformed',
+      `declared base64 but ${part.invalid} characters are outside the base64 alphabet; its raw text was scanned`,
+    );
+    const text = decodeText(Buffer.from(raw.slice(part.start, part.end), 'latin1'));
+    if (text.trim() !== '') context.addSegment({ location, area, text, via: 'raw' });
   }
 }
 

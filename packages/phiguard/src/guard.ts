@@ -39,6 +39,20 @@ export interface GuardOptions {
    * locations name files by extension only: `attachment[0]:*.pdf#page=2`.
    */
   readonly includeSegmentText?: boolean;
+  /**
+   * Receives one `debug` event per step (`extracted`, `decided`) with codes, counts, types
+   * and timings only: never text, values, file names or addresses. The library is silent
+   * without it.
+   */
+  readonly logger?: GuardLogger;
+}
+
+/** Fields of a log event: codes and counts, never content. */
+export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** Where a guard sends its debug events; the CLI's logger has this shape. */
+export interface GuardLogger {
+  log(level: 'debug', event: string, fields?: LogFields): void;
 }
 
 /** The envelope, when the caller knows it: it wins over the message headers. */
@@ -108,7 +122,9 @@ export class Guard {
     input: Buffer | Uint8Array | string | Readable | StructuredMessage,
     envelope: Envelope = {},
   ): Promise<Inspection> {
+    const started = performance.now();
     const extraction = await extractMessage(input, { limits: this.options.limits });
+    this.logExtraction('message', extraction, started);
     const headers = extraction.headers;
     const fromHeaders = [
       ...(headers?.to ?? []),
@@ -132,10 +148,12 @@ export class Guard {
     file: { filename?: string } = {},
     envelope: Envelope = {},
   ): Promise<Inspection> {
+    const started = performance.now();
     const extraction = await extractFile(bytes, {
       filename: file.filename,
       limits: this.options.limits,
     });
+    this.logExtraction('file', extraction, started);
     return this.finish(extraction, {
       sender: envelope.sender,
       recipients: envelope.recipients ?? [],
@@ -153,6 +171,19 @@ export class Guard {
       reasons: [...new Set(decision.reasons.map((r) => r.code))],
       ...(decision.strength ? { encryption: decision.strength } : {}),
     };
+  }
+
+  /** Counts, types and reason codes of an extraction; its text and names stay out. */
+  private logExtraction(kind: 'message' | 'file', extraction: Extraction, started: number) {
+    this.options.logger?.log('debug', 'extracted', {
+      kind,
+      bytes: extraction.size,
+      segments: extraction.segments.length,
+      attachments: extraction.attachments.length,
+      types: [...new Set(extraction.attachments.map((a) => a.detectedType))].join(','),
+      unscannable: extraction.unscannable.map((u) => u.reason).join(','),
+      ms: Math.round(performance.now() - started),
+    });
   }
 
   private finish(extraction: Extraction, given: MessageContext): Inspection {
@@ -181,6 +212,14 @@ export class Guard {
       this.policy,
       { fingerprintKey: this.options.fingerprintKey, auditKey: this.options.auditKey },
     );
+    this.options.logger?.log('debug', 'decided', {
+      action: decision.action,
+      mode: decision.mode,
+      reasons: decision.reasons.map((r) => r.code).join(','),
+      findings: findings.length,
+      detectors: [...new Set(findings.map((f) => f.detector))].join(','),
+      scanner_failures: failures.length,
+    });
     const place = this.options.includeSegmentText ? (l: string) => l : reduceLocation;
     return {
       decision,

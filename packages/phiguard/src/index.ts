@@ -33,8 +33,10 @@ export {
   createGuard,
   type Envelope,
   Guard,
+  type GuardLogger,
   type GuardOptions,
   type Inspection,
+  type LogFields,
   type SegmentSummary,
   type Verdict,
 } from './guard.js';

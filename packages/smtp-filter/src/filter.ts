@@ -29,6 +29,21 @@ export interface SmtpFilterOptions {
   readonly onOutcome?: (outcome: FilterOutcome) => void;
   /** The name the filter greets with. */
   readonly hostname?: string;
+  /**
+   * Receives `debug` events per message (`received`, `decided`, `handed_on`, `deferred`)
+   * with sizes, counts, actions, reason codes and ports only: never an address, a header
+   * or any content. The filter is silent without it.
+   */
+  readonly logger?: FilterLogger;
+}
+
+/** Where the filter sends its debug events; the CLI's logger has this shape. */
+export interface FilterLogger {
+  log(
+    level: 'debug',
+    event: string,
+    fields?: Readonly<Record<string, string | number | boolean | undefined>>,
+  ): void;
 }
 
 /** What happened to one message, for logs and metrics. */
@@ -102,6 +117,7 @@ export function createSmtpFilter(options: SmtpFilterOptions): SmtpFilter {
       envelope: { from: envelope.mailFrom, to: [...envelope.rcptTo] },
       raw: stampHeaders(message, headers),
     });
+    options.logger?.log('debug', 'handed_on', { action: verdict.action, port: route.port });
   };
 
   const handle = async (message: Buffer, envelope: Envelope): Promise<FilterOutcome> => {
@@ -116,10 +132,22 @@ export function createSmtpFilter(options: SmtpFilterOptions): SmtpFilter {
       recipients: envelope.rcptTo.length,
       milliseconds: Math.round(performance.now() - started),
     });
+    options.logger?.log('debug', 'received', {
+      bytes: message.length,
+      recipients: envelope.rcptTo.length,
+    });
     let verdict: Verdict;
     try {
       verdict = await withTimeout(options.inspect(message, envelope), timeoutMs);
-    } catch {
+      options.logger?.log('debug', 'decided', {
+        action: verdict.action,
+        reasons: verdict.reasons.join(','),
+      });
+    } catch (error) {
+      options.logger?.log('debug', 'deferred', {
+        reason: 'scanner_failed',
+        error: error instanceof Error ? error.name : typeof error,
+      });
       // Fail closed without losing the message: the sender's MTA keeps it and retries.
       throw Object.assign(new SmtpReply(451, '4.3.0 content check failed, try again later'), {
         outcome: outcome('deferred', ['scanner_failed']),
@@ -133,7 +161,11 @@ export function createSmtpFilter(options: SmtpFilterOptions): SmtpFilter {
     }
     try {
       await handOn(message, envelope, verdict);
-    } catch {
+    } catch (error) {
+      options.logger?.log('debug', 'deferred', {
+        reason: 'reinjection_failed',
+        error: error instanceof Error ? error.name : typeof error,
+      });
       throw Object.assign(
         new SmtpReply(451, '4.4.0 could not hand the message on, try again later'),
         {

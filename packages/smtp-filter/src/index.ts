@@ -1,6 +1,7 @@
 export {
   createSmtpFilter,
   type Destination,
+  type FilterLogger,
   type FilterOutcome,
   type SmtpFilter,
   type SmtpFilterOptions,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { createGuard } from 'phiguard';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpFilter } from './index.js';
+import { createSmtpFilter, type FilterOutcome } from './index.js';
 import { freePort, type PostfixInstance, startPostfix } from './testing/postfix.js';
 
 // A real Postfix from Debian's packages on loopback, installed by the test set-up when it

@@ -34,7 +34,11 @@ export async function hookCommand(
   try {
     const message = await readBounded(input, MAX_HOOK_INPUT_BYTES);
     const policy = options.policy ? await loadPolicyArgument(options.policy) : undefined;
-    const guard = createGuard({ policy, internalDomains: options.internalDomain });
+    const guard = createGuard({
+      policy,
+      internalDomains: options.internalDomain,
+      logger: io.logger,
+    });
     const envelope = {
       ...(options.sender ? { sender: options.sender } : {}),
       ...(options.recipient.length > 0 ? { recipients: options.recipient } : {}),

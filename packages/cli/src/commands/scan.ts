@@ -44,6 +44,7 @@ export async function scanCommand(
     policy,
     internalDomains: options.internalDomain,
     includeSegmentText: options.showValues,
+    logger: io.logger,
   });
   const files = await listFiles(paths);
   io.logger.log('info', 'scan_started', { files: files.length });

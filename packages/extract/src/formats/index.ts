@@ -21,4 +21,11 @@ export const formatExtractors: readonly FileExtractor[] = [
 ];
 
 export { type ImageSize, readImageSize } from './image-header.js';
-export { closeOcr, configureOcr } from './ocr.js';
+export {
+  closeOcr,
+  configureOcr,
+  type OcrEngine,
+  type OcrEngineFactory,
+  startWorker as startOcrWorker,
+} from './ocr.js';
+export { configurePdf, type PdfParserFactory, type PdfParserOptions } from './pdf.js';

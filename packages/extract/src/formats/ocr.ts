@@ -38,22 +38,44 @@ export class OcrFailedError extends Error {
   }
 }
 
+/**
+ * What the pool needs from one OCR worker: tesseract.js's `Worker` has this shape. Any
+ * other engine (or a wrapper that injects faults in tests) can stand in for it.
+ */
+export interface OcrEngine {
+  recognize(image: Buffer): Promise<{ readonly data: { readonly text: string } }>;
+  terminate(): Promise<unknown>;
+}
+
+/** Starts one OCR worker; the pool calls it whenever it needs a new worker. */
+export type OcrEngineFactory = () => Promise<OcrEngine>;
+
 let poolSize = 1;
-const idle: Worker[] = [];
-const waiting: Array<(worker: Worker | undefined) => void> = [];
+let engineFactory: OcrEngineFactory = startWorker;
+const idle: OcrEngine[] = [];
+const waiting: Array<(worker: OcrEngine | undefined) => void> = [];
 let live = 0;
 
 /**
- * Sets how many OCR workers may run at once: default 1, at most the number of cores. Takes
- * effect for workers started afterwards.
+ * Sets how many OCR workers may run at once (default 1, at most the number of cores) and
+ * how a worker is started (default: an offline tesseract.js worker). Both take effect for
+ * workers started afterwards; call `closeOcr()` first to drop idle ones.
+ *
+ * `engine` exists for fault injection: the hardening tests wrap a real tesseract worker in
+ * one that crashes or hangs, to check that a failed job fails closed and the pool recovers.
+ * It is not meant for production use.
  */
-export function configureOcr(options: { readonly poolSize?: number }): void {
+export function configureOcr(options: {
+  readonly poolSize?: number;
+  readonly engine?: OcrEngineFactory;
+}): void {
   const cores = availableParallelism();
   const size = options.poolSize ?? 1;
   if (!Number.isInteger(size) || size < 1 || size > cores) {
     throw new RangeError(`ocr poolSize must be an integer from 1 to ${cores} (the core count)`);
   }
   poolSize = size;
+  engineFactory = options.engine ?? startWorker;
 }
 
 /** Terminates every idle OCR worker; the next OCR job starts new ones. Call before exit. */
@@ -63,7 +85,8 @@ export async function closeOcr(): Promise<void> {
   await Promise.allSettled(workers.map((worker) => worker.terminate()));
 }
 
-function startWorker(): Promise<Worker> {
+/** The default engine: one offline tesseract.js worker. */
+export function startWorker(): Promise<Worker> {
   // errorHandler is required: without it a bad image throws from the worker thread and
   // takes the process down. No logger is passed, so nothing about the image is printed.
   return createWorker('eng', 1, {
@@ -74,29 +97,29 @@ function startWorker(): Promise<Worker> {
   });
 }
 
-async function acquire(): Promise<Worker> {
+async function acquire(): Promise<OcrEngine> {
   const ready = idle.pop();
   if (ready !== undefined) return ready;
   if (live < poolSize) {
     live += 1;
     try {
-      return await startWorker();
+      return await engineFactory();
     } catch (error) {
       live -= 1;
       throw new OcrFailedError(error);
     }
   }
-  const handed = await new Promise<Worker | undefined>((resolve) => waiting.push(resolve));
+  const handed = await new Promise<OcrEngine | undefined>((resolve) => waiting.push(resolve));
   return handed ?? acquire();
 }
 
-function release(worker: Worker): void {
+function release(worker: OcrEngine): void {
   const next = waiting.shift();
   if (next !== undefined) next(worker);
   else idle.push(worker);
 }
 
-function discard(worker: Worker): void {
+function discard(worker: OcrEngine): void {
   live -= 1;
   void worker.terminate().catch(() => {});
   // A waiting job gets no worker back; it starts a fresh one through acquire().

@@ -21,13 +21,37 @@ interface PdfAnnotation {
   readonly textContent?: readonly string[];
 }
 interface PdfPage {
-  getAnnotations(): Promise<PdfAnnotation[]>;
+  getAnnotations(options?: { intent?: 'display' | 'print' | 'any' }): Promise<PdfAnnotation[]>;
   getViewport(options: { scale: number }): { width: number; height: number };
 }
 interface PdfDocument {
   readonly numPages: number;
   getPage(pageNumber: number): Promise<PdfPage>;
   getAttachments(): Promise<Record<string, { filename?: string; content?: Uint8Array }> | null>;
+}
+
+/** What the reader passes to pdf-parse. */
+export type PdfParserOptions = ConstructorParameters<typeof PDFParse>[0];
+
+/**
+ * Builds the pdf-parse parser for one file. `original` builds pdf-parse's own, so that a
+ * factory can wrap it (replace a method with one that throws or hangs).
+ */
+export type PdfParserFactory = (
+  options: PdfParserOptions,
+  original: (options: PdfParserOptions) => PDFParse,
+) => PDFParse;
+
+const newPdfParser = (options: PdfParserOptions): PDFParse => new PDFParse(options);
+let createPdfParser: PdfParserFactory = newPdfParser;
+
+/**
+ * Sets how the PDF reader builds its parser; without `createParser`, pdf-parse as is. This
+ * exists for fault injection only: the hardening tests wrap the parser in one that throws
+ * or hangs, to check that the file ends `unscannable` and the decision fails closed.
+ */
+export function configurePdf(options: { readonly createParser?: PdfParserFactory }): void {
+  createPdfParser = options.createParser ?? newPdfParser;
 }
 
 /** Width of a rendered page in pixels: about 200 dpi for US Letter, enough for 10 pt text. */
@@ -55,7 +79,9 @@ function failureReason(error: unknown): 'encrypted' | 'malformed' | 'timeout' {
 /** Text of a page's form fields and annotations, labelled so context words still work. */
 async function annotationText(page: PdfPage): Promise<string[]> {
   const lines: string[] = [];
-  for (const annotation of await page.getAnnotations()) {
+  // Intent `any`: the default (`display`) leaves out annotations flagged hidden or no-view,
+  // and hiding a field is exactly how a value slips past a reviewer.
+  for (const annotation of await page.getAnnotations({ intent: 'any' })) {
     const value = annotation.fieldValue;
     const values = (Array.isArray(value) ? value : [value]).filter(
       (v): v is string => typeof v === 'string' && v !== '' && v !== 'Off',
@@ -149,13 +175,16 @@ export const pdfExtractor: FileExtractor = {
   types: ['pdf'],
   async extract(file, context) {
     // pdfjs detaches the buffer it is given; a copy keeps the caller's bytes intact.
-    const parser = new PDFParse({
-      data: file.bytes.slice(),
-      verbosity: 0,
-      isEvalSupported: false,
-      maxImageSize: context.limits.maxImagePixels,
-      useSystemFonts: false,
-    });
+    const parser = createPdfParser(
+      {
+        data: file.bytes.slice(),
+        verbosity: 0,
+        isEvalSupported: false,
+        maxImageSize: context.limits.maxImagePixels,
+        useSystemFonts: false,
+      },
+      newPdfParser,
+    );
     // Once the time is up, work still running in pdfjs must not add anything more: the
     // file is already reported as timed out.
     let open = true;
