@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { addBenchCommand } from './commands/bench.js';
 import { hookCommand } from './commands/hook.js';
 import { rulesCheckCommand, rulesTestCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
@@ -105,6 +106,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .action(async (file: string, fixtures: string[], options) => {
       code = await rulesTestCommand(file, fixtures, options, { out: io.out });
     });
+
+  addBenchCommand(program, io, (exitCode) => {
+    code = exitCode;
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
