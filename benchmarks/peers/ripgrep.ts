@@ -41,13 +41,17 @@ export interface RipgrepResult {
   readonly countMatches?: { medianSeconds: number; mbPerSecond: number; matches: number };
 }
 
-function timeRg(args: readonly string[], runs: number): { seconds: number; stdout: string } {
+function timeRg(
+  binary: string,
+  args: readonly string[],
+  runs: number,
+): { seconds: number; stdout: string } {
   const seconds: number[] = [];
   let stdout = '';
   // The first call is a warm-up: it brings the file into the page cache.
   for (let run = 0; run <= runs; run++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync('rg', args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = spawnSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
     // Exit 1 means no line matched, which is a result, not a failure.
     if (r.status !== 0 && r.status !== 1)
@@ -58,14 +62,18 @@ function timeRg(args: readonly string[], runs: number): { seconds: number; stdou
   return { seconds: median(seconds), stdout };
 }
 
-/** Runs ripgrep over `file` (`bytes` long) with all patterns in one pass, when it is installed. */
+/**
+ * Runs ripgrep over `file` (`bytes` long) with all patterns in one pass, when it is
+ * installed; `binary` is the command to run, found on PATH unless it is a path.
+ */
 export function measureRipgrep(
   file: string,
   bytes: number,
   runs: number,
   workDir: string,
+  binary = 'rg',
 ): RipgrepResult {
-  const probe = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  const probe = spawnSync(binary, ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     return { available: false, version: 'not installed', patterns: RIPGREP_PATTERNS.length };
   }
@@ -74,8 +82,8 @@ export function measureRipgrep(
   writeFileSync(patternFile, `${RIPGREP_PATTERNS.map((p) => p.pattern).join('\n')}\n`);
   // One thread, like one phiguard worker; no config file, so a user's settings cannot change it.
   const base = ['--no-config', '--threads', '1', '-f', patternFile];
-  const lines = timeRg([...base, '-c', file], runs);
-  const matches = timeRg([...base, '--count-matches', file], runs);
+  const lines = timeRg(binary, [...base, '-c', file], runs);
+  const matches = timeRg(binary, [...base, '--count-matches', file], runs);
   return {
     available: true,
     version: probe.stdout.split('\n')[0] ?? 'ripgrep',

@@ -5,6 +5,7 @@
  * names each array by its path in the file.
  */
 import { readFileSync } from 'node:fs';
+import { BenchUsageError } from '../usage.js';
 import type { PrecisionRecallRow } from './svg.js';
 
 export interface AccuracyTable {
@@ -32,15 +33,32 @@ export function accuracyTables(json: unknown, path = 'accuracy'): AccuracyTable[
   }
   if (typeof json === 'object' && json !== null) {
     const record = json as Record<string, unknown>;
-    // An object naming its corpus names its tables better than a path does.
+    // An object naming its corpus names its tables better than a path does; its `scores`
+    // (what `bench accuracy` writes per class) take the corpus's name alone.
     const label = typeof record.corpus === 'string' ? record.corpus : undefined;
-    return Object.entries(record).flatMap(([key, value]) =>
-      accuracyTables(value, label ? `${label} ${key}` : `${path}.${key}`),
-    );
+    const name = (key: string) =>
+      label === undefined ? `${path}.${key}` : key === 'scores' ? label : `${label} ${key}`;
+    return Object.entries(record).flatMap(([key, value]) => accuracyTables(value, name(key)));
   }
   return [];
 }
 
+/**
+ * The tables of an accuracy JSON file. Throws `BenchUsageError` when the file cannot be read,
+ * is not JSON, or holds no table, so a wrong `--accuracy` fails before any measuring.
+ */
 export function readAccuracy(file: string): AccuracyTable[] {
-  return accuracyTables(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  const hint = 'pass the accuracy.json that `bench accuracy` writes beside its HTML report';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const why = (error as { code?: string }).code ?? 'not JSON';
+    throw new BenchUsageError(`--accuracy ${file}: cannot read it (${why}); ${hint}`);
+  }
+  const tables = accuracyTables(json);
+  if (tables.length === 0) {
+    throw new BenchUsageError(`--accuracy ${file}: no precision and recall per class; ${hint}`);
+  }
+  return tables;
 }

@@ -156,7 +156,7 @@ export function htmlPage(title: string, charts: readonly string[], bodyHtml: str
 body { font-family: system-ui, sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em; color: #222; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; }
-.r { text-align: right; }
+.r { text-align: right; white-space: nowrap; }
 .l { text-align: left; }
 th { background: #f2f2f2; }
 figure { margin: 1.5em 0; }

@@ -9,6 +9,8 @@ export function escapeXml(text: string): string {
 }
 
 const WIDTH = 720;
+/** Height of one line of 12 px text, for labels stacked in a band. */
+const LINE = 14;
 const PALETTE = ['#2f6db5', '#d9822b', '#3a9b5c', '#b5412f', '#7a4fb0', '#6b6b6b'];
 
 /** A short number for an axis or a bar label: 3 significant digits, no exponent. */
@@ -35,22 +37,44 @@ function scale(min: number, max: number, from: number, to: number, log: boolean)
   const f = log ? Math.log10 : (v: number) => v;
   const lo = f(min);
   const hi = f(max) === lo ? lo + 1 : f(max);
-  const s = ((v: number) =>
-    from + ((f(Math.max(v, log ? min : -Infinity)) - lo) / (hi - lo)) * (to - from)) as Scale;
+  // A log scale pins what lies outside [min, max] to the edge. The data never does (the
+  // range is taken from it); a tick does, and one within 5% of an end marks that end, so
+  // 1 KB labels an axis that starts at a 1.01 KB message.
+  const pin = (v: number) => (log ? Math.min(Math.max(v, min), max) : v);
+  const s = ((v: number) => from + ((f(pin(v)) - lo) / (hi - lo)) * (to - from)) as Scale;
   if (log) {
-    s.ticks = [];
-    // Within two decades, 2 and 5 times each power of ten are marked too, so a short
-    // range still has labelled ticks; ticks outside the plot are dropped where drawn.
-    const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
-    for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
-      for (const m of steps) s.ticks.push(m * 10 ** e);
-    }
+    const slack = 0.05;
+    s.ticks = logTicks(min, max).filter((t) => t >= min * (1 - slack) && t <= max * (1 + slack));
   } else {
     const step = niceStep((max - min) / 5);
     s.ticks = [];
     for (let v = Math.ceil(min / step) * step; v <= max + step / 1e6; v += step) s.ticks.push(v);
   }
   return s;
+}
+
+/**
+ * Candidate ticks of a log axis around `min` to `max`, a decade beyond each end, for
+ * `logBounds` to round to. A short range also marks 2, 3, 4, 5 and 7 (or 2 and 5) times each
+ * power of ten, so an axis that spans less than a decade still carries labels.
+ */
+function logTicks(min: number, max: number): number[] {
+  const decades = Math.log10(max / min);
+  const multiples = decades <= 1 ? [1, 2, 3, 4, 5, 7] : decades <= 2 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)) - 1; e <= Math.ceil(Math.log10(max)); e++) {
+    // toPrecision drops float noise: 3 * 0.1 is 0.30000000000000004.
+    for (const m of multiples) ticks.push(Number((m * 10 ** e).toPrecision(6)));
+  }
+  return ticks;
+}
+
+/** The nearest ticks outside the data, so both ends of a log axis are labelled. */
+function logBounds(min: number, max: number): [number, number] {
+  const ticks = logTicks(min, max);
+  const lower = ticks.filter((t) => t <= min).pop() ?? min;
+  const upper = ticks.find((t) => t >= max) ?? max;
+  return [lower, upper];
 }
 
 function niceStep(raw: number): number {
@@ -138,9 +162,13 @@ export function lineChart(
   const [left, right, top, bottom] = [70, WIDTH - 20, 40, height - 60];
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
-  const yMin = axes.logY ? 10 ** Math.floor(Math.log10(Math.min(...ys.filter((v) => v > 0)))) : 0;
-  const x = scale(Math.min(...xs), Math.max(...xs), left, right, axes.logX ?? false);
-  const y = scale(yMin, Math.max(...ys) * (axes.logY ? 1 : 1.1), bottom, top, axes.logY ?? false);
+  const [yMin, yMax] = axes.logY
+    ? logBounds(Math.min(...ys.filter((v) => v > 0)), Math.max(...ys))
+    : [0, Math.max(...ys) * 1.1];
+  // A linear x axis starts at 0, so a curve against input size shows what it starts from.
+  const xMin = axes.logX ? Math.min(...xs) : Math.min(0, ...xs);
+  const x = scale(xMin, Math.max(...xs), left, right, axes.logX ?? false);
+  const y = scale(yMin, yMax, bottom, top, axes.logY ?? false);
   const fx = axes.xFormat ?? formatNumber;
   const parts: string[] = [];
   for (const t of x.ticks) {
@@ -196,8 +224,12 @@ export function latencyHistogram(
 ): string {
   const values = latenciesMs.filter((v) => Number.isFinite(v) && v > 0);
   if (values.length === 0) return frame(title, 60, '<text x="8" y="44">no data</text>');
-  const height = 300;
-  const [left, right, top, bottom] = [60, WIDTH - 20, 40, height - 50];
+  // The marks' labels sit in a band of their own above the bars, one line each, so a tall
+  // bar never covers them.
+  const markCount = Object.keys(marks).length;
+  const top = 40 + markCount * LINE;
+  const height = top + 210;
+  const [left, right, bottom] = [60, WIDTH - 20, height - 50];
   const lo = Math.log10(Math.min(...values));
   const hi = Math.max(Math.log10(Math.max(...values)), lo + 0.5);
   const binCount = 30;
@@ -225,11 +257,15 @@ export function latencyHistogram(
   Object.entries(marks).forEach(([name, v], i) => {
     if (!(v > 0)) return;
     const mx = x(Math.log10(v));
+    const labelY = 36 + i * LINE;
+    // Near the right edge the label runs leftwards from its line, so it stays inside.
+    const towardsLeft = mx > right - 120;
     parts.push(
-      `<line x1="${mx}" y1="${top}" x2="${mx}" y2="${bottom}" stroke="${PALETTE[1 + i]}" stroke-dasharray="4 3"/>`,
+      `<line x1="${mx}" y1="${labelY + 3}" x2="${mx}" y2="${bottom}" stroke="${PALETTE[1 + i]}" stroke-dasharray="4 3"/>`,
     );
     parts.push(
-      `<text x="${mx + 3}" y="${top + 12 + i * 14}" fill="${PALETTE[1 + i]}">${escapeXml(name)} ${formatNumber(v)} ms</text>`,
+      `<text x="${towardsLeft ? mx - 3 : mx + 3}" y="${labelY}" fill="${PALETTE[1 + i]}"` +
+        `${towardsLeft ? ' text-anchor="end"' : ''}>${escapeXml(name)} ${formatNumber(v)} ms</text>`,
     );
   });
   parts.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#999"/>`);

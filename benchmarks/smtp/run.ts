@@ -6,7 +6,9 @@ import { createSmtpFilter } from '@phiguard/smtp-filter';
 import nodemailer from 'nodemailer';
 import { createGuard } from 'phiguard';
 import { SMTPServer } from 'smtp-server';
-import { summarise } from '../speed/stats.js';
+import { formatBytes } from '../report/markdown.js';
+import { describeMachine, type Machine } from '../speed/benchmark.js';
+import { type LatencySummary, summarise } from '../speed/stats.js';
 import { BenchUsageError } from '../usage.js';
 
 /**
@@ -17,8 +19,10 @@ import { BenchUsageError } from '../usage.js';
  *
  *   pnpm bench:smtp [--messages 400] [--connections 8] [--seed 7]
  *
- * Sends that the filter refuses (a block or quarantine answered with a 5xx) are timed too:
- * the reply is the filter's decision. Only counts and times are printed.
+ * Sends that the filter refuses (a block answered with a 5xx, a deferral with a 4xx) are
+ * timed too: the reply is the filter's decision. A send that ends without any reply (a
+ * dropped connection) is not a decision, so it stops the run. Only counts and times are
+ * printed.
  */
 
 export interface SmtpBenchmarkOptions {
@@ -28,14 +32,27 @@ export interface SmtpBenchmarkOptions {
 }
 
 export interface SmtpBenchmarkResult {
+  readonly date: string;
+  readonly machine: Machine;
   readonly messages: number;
+  readonly bytes: number;
   readonly connections: number;
   readonly seconds: number;
   readonly messagesPerSecond: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly p99Ms: number;
+  /** The filter's own time per message, from the end of DATA to its reply (whole ms). */
+  readonly filter: LatencySummary;
+  /** Actions the filter reported, by name. */
   readonly outcomes: Record<string, number>;
+  /** Sends answered with a 4xx or 5xx reply (blocked or deferred): decisions, not errors. */
+  readonly refused: number;
+}
+
+/** A send ended without an SMTP reply: the run measured a broken connection, not the filter. */
+export class SmtpBenchError extends Error {
+  override readonly name = 'SmtpBenchError';
 }
 
 export async function runSmtpBenchmark(
@@ -55,12 +72,14 @@ export async function runSmtpBenchmark(
 
   const guard = createGuard({ internalDomains: ['example-hospital.org'] });
   const outcomes: Record<string, number> = {};
+  const filterMs: number[] = [];
   const filter = createSmtpFilter({
     inspect: (message, envelope) =>
       guard.verdict(message, { sender: envelope.mailFrom, recipients: envelope.rcptTo }),
     reinject: { host: '127.0.0.1', port: sinkPort },
     onOutcome: (o) => {
       outcomes[o.action] = (outcomes[o.action] ?? 0) + 1;
+      filterMs.push(o.milliseconds);
     },
   });
   const address = await filter.listen(0);
@@ -83,18 +102,24 @@ export async function runSmtpBenchmark(
   // One warm-up message so compiling detectors and the policy is not counted.
   await guard.verdict(Buffer.from(inputs[0]!.eml));
   const latencies: number[] = [];
+  let refused = 0;
+  let broken: unknown;
   const started = performance.now();
   let next = 0;
   const worker = async () => {
-    while (next < inputs.length) {
+    while (next < inputs.length && broken === undefined) {
       const input = inputs[next++]!;
       const t = performance.now();
-      await client
-        .sendMail({
+      try {
+        await client.sendMail({
           envelope: { from: 'bench@example-hospital.org', to: ['someone@partner-clinic.test'] },
           raw: Buffer.from(input.eml),
-        })
-        .catch(() => undefined);
+        });
+      } catch (error) {
+        // A reply code means the filter answered: a block or a deferral, timed like the rest.
+        if (typeof (error as { responseCode?: unknown }).responseCode === 'number') refused++;
+        else broken = error;
+      }
       latencies.push(performance.now() - t);
     }
   };
@@ -103,17 +128,29 @@ export async function runSmtpBenchmark(
   client.close();
   await filter.close();
   await new Promise<void>((resolve) => sink.close(() => resolve()));
+  if (broken !== undefined) {
+    const code = (broken as { code?: string }).code ?? (broken as Error).name;
+    throw new SmtpBenchError(
+      `a send to the filter ended without a reply (${code}); nothing was measured. Check ` +
+        'that loopback connections are allowed, then run with fewer --connections',
+    );
+  }
 
   const latency = summarise(latencies);
   return {
+    date: new Date().toISOString(),
+    machine: describeMachine(),
     messages: inputs.length,
+    bytes: inputs.reduce((n, i) => n + Buffer.byteLength(i.eml), 0),
     connections: options.connections,
     seconds,
     messagesPerSecond: inputs.length / seconds,
     p50Ms: latency.p50Ms,
     p95Ms: latency.p95Ms,
     p99Ms: latency.p99Ms,
+    filter: summarise(filterMs),
     outcomes,
+    refused,
   };
 }
 
@@ -145,17 +182,31 @@ export function parseSmtpArgs(argv: readonly string[]): SmtpBenchmarkOptions {
   };
 }
 
-export function renderSmtpMarkdown(result: SmtpBenchmarkResult): string {
+export function renderSmtpMarkdown(result: SmtpBenchmarkResult, command?: string): string {
+  const m = result.machine;
   const outcomes = Object.entries(result.outcomes)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
+  const ms = (v: number) => v.toFixed(1);
   return [
-    '| messages | connections | msg/s | p50 ms | p95 ms | p99 ms | outcomes |',
-    '|---:|---:|---:|---:|---:|---:|---|',
+    '## phiguard SMTP filter benchmark',
+    '',
+    `${result.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ` +
+      `${m.platform}. ${result.messages} generated messages (${formatBytes(result.bytes)}) ` +
+      `sent over loopback on ${result.connections} connections; ${result.refused} answered ` +
+      'with a refusal (block or deferral), which is the decision and is timed like the rest.',
+    ...(command ? ['', `Command: \`${command}\``] : []),
+    '',
+    '| messages | connections | msg/s | p50 ms | p95 ms | p99 ms | filter p50 ms | filter p99 ms | outcomes |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     `| ${result.messages} | ${result.connections} | ${result.messagesPerSecond.toFixed(1)} | ` +
-      `${result.p50Ms.toFixed(1)} | ${result.p95Ms.toFixed(1)} | ${result.p99Ms.toFixed(1)} | ` +
-      `${outcomes} |`,
+      `${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ` +
+      `${ms(result.filter.p50Ms)} | ${ms(result.filter.p99Ms)} | ${outcomes} |`,
+    '',
+    "p50/p95/p99: the client's time from the start of a send to the filter's final reply. " +
+      "Filter: the filter's own time from the end of the message to its reply (the decision, " +
+      'and for mail it lets through, the hand-on to the next hop).',
     '',
   ].join('\n');
 }
@@ -165,8 +216,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   restartWithSource();
   await runEntry('usage: bench:smtp [--messages 400] [--connections 8] [--seed 7]', async () => {
     try {
-      const result = await runSmtpBenchmark(parseSmtpArgs(process.argv.slice(2)));
-      process.stdout.write(renderSmtpMarkdown(result));
+      const argv = process.argv.slice(2);
+      const result = await runSmtpBenchmark(parseSmtpArgs(argv));
+      process.stdout.write(renderSmtpMarkdown(result, `pnpm bench:smtp ${argv.join(' ')}`.trim()));
+    } catch (error) {
+      if (!(error instanceof SmtpBenchError)) throw error;
+      process.stderr.write(`bench:smtp: ${error.message}\n`);
+      process.exitCode = 1;
     } finally {
       await closeOcr().catch(() => undefined);
     }

@@ -1,38 +1,63 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeOcr } from '@phiguard/extract';
 import { generateMessage } from '@phiguard/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEERS } from '../peers/npm.js';
-import { accuracyTables } from '../report/accuracy.js';
+import { measureRipgrep, RIPGREP_PATTERNS } from '../peers/ripgrep.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { runSpeedBenchmark, type SpeedReport } from './benchmark.js';
+import type { SpeedReport } from './benchmark.js';
+import { runSpeedCommand } from './cli.js';
 
 /**
- * A smoke run of the whole speed benchmark on tiny inputs, so the harness cannot rot. It
- * checks that every measurement ran and produced numbers, not how fast anything is.
+ * A smoke run of the whole speed benchmark on tiny inputs, through the command that
+ * `pnpm bench:speed` and `phiguard bench speed` run, so the harness cannot rot. It checks
+ * that every measurement ran and produced numbers, and that the reports were written whole;
+ * not how fast anything is.
  */
 const ripgrepInstalled = spawnSync('rg', ['--version']).status === 0;
 
+const out = mkdtempSync(join(tmpdir(), 'phiguard-speed-'));
 let report: SpeedReport;
+let markdown = '';
 
 beforeAll(async () => {
-  report = await runSpeedBenchmark({
-    sizeMB: 0.03,
-    poolMessages: 6,
-    messages: 3,
-    runs: 1,
-    peerSampleMB: 0.01,
-    messageSizes: [1_000, 5_000],
-    memorySizesMB: [0.03],
-    typicalIterations: 2,
-    workerCounts: [1, 2],
-    cacheDir: false,
-    workDir: mkdtempSync(join(tmpdir(), 'phiguard-speed-')),
-  });
+  // An accuracy result in the shape `bench accuracy --json` writes, charted in the report.
+  const accuracyJson = join(out, 'accuracy.json');
+  writeFileSync(
+    accuracyJson,
+    JSON.stringify({
+      results: [{ corpus: 'mini', scores: [{ cls: 'ssn', precision: 1, recall: 0.5 }] }],
+    }),
+  );
+  const result = await runSpeedCommand(
+    {
+      sizeMB: 0.03,
+      messages: 3,
+      runs: 1,
+      peerSampleMB: 0.01,
+      out: join(out, 'report.html'),
+      accuracy: accuracyJson,
+      progress: false,
+    },
+    (text) => {
+      markdown += text;
+    },
+    'test',
+    {
+      poolMessages: 6,
+      messageSizes: [1_000, 5_000],
+      memorySizesMB: [0.03],
+      typicalIterations: 2,
+      workerCounts: [1, 2],
+      cacheDir: false,
+      workDir: out,
+    },
+  );
+  report = result.report;
 }, 120_000);
 
 // Generated mail holds scanned images; their OCR workers end with the run.
@@ -71,26 +96,37 @@ describe('speed benchmark smoke run', () => {
     for (const r of report.ratios) expect(r.ratio).toBeGreaterThan(0);
   });
 
-  it('renders Markdown and HTML with inline SVG charts, without generated values', async () => {
-    const accuracy = accuracyTables({
-      corpus: 'mini',
-      scores: [{ cls: 'ssn', precision: 1, recall: 0.5 }],
-    });
-    const html = renderHtml(report, { command: 'test', accuracy });
-    const markdown = renderMarkdown(report, 'test');
+  it('writes the HTML report with inline SVG charts and the numbers as JSON', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
+    expect(html.trimEnd()).toMatch(/<\/html>$/);
     expect(html).not.toMatch(/<script|<link|src="http/);
     for (const title of [
       'Throughput on the same text',
       'Whole-pipeline latency per generated message',
       'Throughput against message size',
-      'Precision and recall per class: mini scores',
+      'Latency against message size',
+      'Memory against input size',
+      'Precision and recall per class: mini',
     ]) {
       expect(html).toContain(`<title>${title}`);
     }
-    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(6);
+    // Six charts, each closed: a chart cut short would break the page after it.
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html.match(/<\/svg>/g)).toHaveLength(6);
+    expect(html).not.toMatch(/NaN|Infinity|undefined/);
+    const json = JSON.parse(readFileSync(join(out, 'speed.json'), 'utf8')) as SpeedReport;
+    expect(json.kind).toBe('phiguard-speed-report');
+    expect(json.engine.medianMBps).toBe(report.engine.medianMBps);
+  });
+
+  it('prints a Markdown summary with the headline, the peers and no generated value', async () => {
     expect(markdown).toContain('### Peers, same text, same run');
     expect(markdown).toMatch(/\| generated mail, whole pipeline \| [\d.]+ messages\/s \|/);
+    expect(markdown).toContain(
+      ripgrepInstalled ? '| ripgrep (rg -c, 1 thread) |' : 'ripgrep: not installed',
+    );
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
     // The pipeline's messages are the generator's first three for seed 1: none of their
     // labelled values may appear in a report.
     for (let i = 0; i < 3; i++) {
@@ -100,5 +136,25 @@ describe('speed benchmark smoke run', () => {
         expect(markdown).not.toContain(span.value);
       }
     }
+  });
+
+  it('says ripgrep is not installed when it cannot run, and charts no bar for it', () => {
+    const missing = measureRipgrep(join(out, 'speed.json'), 1, 1, out, join(out, 'no-such-rg'));
+    expect(missing).toEqual({
+      available: false,
+      version: 'not installed',
+      patterns: RIPGREP_PATTERNS.length,
+    });
+    const withoutRg: SpeedReport = {
+      ...report,
+      peers: { ...report.peers, ripgrep: missing },
+      ratios: report.ratios.filter((r) => !r.peer.startsWith('ripgrep')),
+    };
+    const summary = renderMarkdown(withoutRg, 'test');
+    expect(summary).toContain('- ripgrep: not installed');
+    expect(summary).not.toContain('| ripgrep (');
+    const html = renderHtml(withoutRg, { command: 'test' });
+    expect(html).toContain('<li>ripgrep: not installed');
+    expect(html).not.toContain('>ripgrep -c<');
   });
 });

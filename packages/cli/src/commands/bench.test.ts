@@ -89,5 +89,11 @@ describe('phiguard bench', () => {
     const badRuns = await run(['bench', 'speed', '--runs', 'many']);
     expect(badRuns.code).toBe(EXIT.usage);
     expect(badRuns.err).toContain("--runs must be a number above 0, got 'many'");
+    // A wrong --accuracy file is found before any measuring starts.
+    const badAccuracy = await run(['bench', 'speed', '--accuracy', '/nonexistent/accuracy.json']);
+    expect(badAccuracy.code).toBe(EXIT.usage);
+    expect(badAccuracy.err).toContain(
+      'phiguard bench speed: --accuracy /nonexistent/accuracy.json: cannot read it (ENOENT)',
+    );
   });
 });
