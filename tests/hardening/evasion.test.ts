@@ -91,6 +91,19 @@ const CASES: EvasionCase[] = [
     location: 'body:text',
   },
   {
+    name: 'Cyrillic look-alike letters in the patient name',
+    raw: () =>
+      buildMail({ text: 'Patient: \u0415lias F\u0430rmer, seen for type 2 diabetes and I21.4.' }),
+    klass: 'name',
+    location: 'body:text',
+  },
+  {
+    name: 'a Cyrillic look-alike letter in the SSN label',
+    raw: () => buildMail({ text: `Patient \u0405SN: ${GOLD.ssn}` }),
+    klass: 'ssn',
+    location: 'body:text',
+  },
+  {
     name: 'spaces inside the number',
     raw: () => buildMail({ text: 'SSN: 371 42 8856' }),
     klass: 'ssn',

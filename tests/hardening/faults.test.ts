@@ -7,8 +7,10 @@ import {
   startOcrWorker,
 } from '../../packages/extract/src/index.js';
 import type { Inspection } from '../../packages/phiguard/src/index.js';
+import { createSmtpFilter, type FilterOutcome } from '../../packages/smtp-filter/src/index.js';
+import { createClient, startSink } from '../../packages/smtp-filter/src/testing/loopback.js';
 import { fixture } from './fuzz-support.js';
-import { buildMail, GOLD, hardenedGuard, summary } from './helpers.js';
+import { buildMail, EXTERNAL_RECIPIENT, GOLD, hardenedGuard, summary } from './helpers.js';
 
 // Fault injection through the documented seams `configureOcr({ engine })` and
 // `configurePdf({ createParser })`: real tesseract workers and real pdf-parse parsers,
@@ -179,5 +181,50 @@ describe('faults: a timeout in the middle of a message', () => {
     const next = await short.inspectMessage(buildMail({ text: 'Lunch at noon.' }));
     expect(next.unscannable).toEqual([]);
     expect(next.decision.action).toBe('allow');
+  }, 20_000);
+});
+
+// The SMTP filter's own deadline, with `inspect` as the seam: a decision that never comes
+// must cost the sender a retry, never the message.
+describe('faults: an inspection that hangs in the SMTP filter', () => {
+  it('defers the message with 451 past inspectTimeoutMs, then decides the next one', async () => {
+    const delivered: string[] = [];
+    const sink = await startSink(({ raw }) => delivered.push(raw.toString('latin1')));
+    const outcomes: FilterOutcome[] = [];
+    let hang = true;
+    const filter = createSmtpFilter({
+      inspect: (raw, envelope) =>
+        hang
+          ? new Promise(() => {})
+          : patient.verdict(raw, { sender: envelope.mailFrom, recipients: envelope.rcptTo }),
+      reinject: { host: '127.0.0.1', port: sink.port },
+      inspectTimeoutMs: 1_000,
+      onOutcome: (o) => outcomes.push(o),
+    });
+    const address = await filter.listen(0);
+    const client = createClient(address.port, 1);
+    try {
+      const send = () =>
+        client.send(
+          'clerk@example-hospital.org',
+          [EXTERNAL_RECIPIENT],
+          buildMail({ text: 'Lunch at noon.' }),
+        );
+      const started = Date.now();
+      const hung = await send();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // 4xx: the sending MTA keeps the message and tries again; it is neither lost nor sent.
+      expect(hung.code).toBe(451);
+      expect(delivered).toEqual([]);
+
+      hang = false;
+      expect((await send()).code).toBe(250);
+      expect(delivered).toHaveLength(1);
+      expect(outcomes.map((o) => o.action)).toEqual(['deferred', 'allow']);
+    } finally {
+      client.close();
+      await filter.close();
+      await sink.close();
+    }
   }, 20_000);
 });

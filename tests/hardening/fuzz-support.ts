@@ -9,22 +9,27 @@ import { summary } from './helpers.js';
  * fixture files, and the fail-closed check every property ends with.
  *
  * In CI every property runs a few dozen cases from a fixed seed, so a failure reproduces.
- * `pnpm fuzz` raises the count through `PHIGUARD_FUZZ_RUNS`; `PHIGUARD_FUZZ_SEED` picks
- * another seed. fast-check prints the seed and the shrunk counterexample path on failure.
+ * `pnpm fuzz` raises the count through `PHIGUARD_FUZZ_RUNS` (1,000 unless set; a smaller
+ * count than a property's own is ignored); `PHIGUARD_FUZZ_SEED` picks another seed.
+ * fast-check prints the seed and the shrunk counterexample path on failure.
  */
 
-const RUNS = Number(process.env.PHIGUARD_FUZZ_RUNS ?? 0);
+const RUNS = Number(process.env.PHIGUARD_FUZZ_RUNS) || 0;
 const SEED = Number(process.env.PHIGUARD_FUZZ_SEED ?? 20261203);
 
-/** fast-check parameters: `ciRuns` cases unless PHIGUARD_FUZZ_RUNS asks for more. */
+/** Cases a property of `ciRuns` runs: that many, or more when PHIGUARD_FUZZ_RUNS asks. */
+export function fuzzRuns(ciRuns: number): number {
+  return Math.max(RUNS, ciRuns);
+}
+
+/** fast-check parameters for a property of `ciRuns` cases in CI. */
 export function fuzzParameters(ciRuns: number): fc.Parameters<unknown> {
-  return { numRuns: RUNS > 0 ? RUNS : ciRuns, seed: SEED, endOnFailure: true };
+  return { numRuns: fuzzRuns(ciRuns), seed: SEED, endOnFailure: true };
 }
 
 /** Test timeout for a property of `ciRuns` cases, scaled for long runs. */
 export function fuzzTimeout(ciRuns: number, msPerCase = 400): number {
-  const runs = RUNS > 0 ? RUNS : ciRuns;
-  return Math.max(30_000, runs * msPerCase * 2);
+  return Math.max(30_000, fuzzRuns(ciRuns) * msPerCase * 2);
 }
 
 /** A fixture file, by its path under fixtures/. */

@@ -9,7 +9,14 @@ import {
   PolicyError,
 } from '../../packages/phiguard/src/index.js';
 import { parsePolicy } from '../../packages/rules/src/index.js';
-import { expectFailClosed, fixture, fuzzParameters, fuzzTimeout, mutated } from './fuzz-support.js';
+import {
+  expectFailClosed,
+  fixture,
+  fuzzParameters,
+  fuzzRuns,
+  fuzzTimeout,
+  mutated,
+} from './fuzz-support.js';
 import { buildMail, GOLD, hardenedGuard, zip } from './helpers.js';
 
 // Fuzzing through the public API: random and mutated inputs (real fixture files with bytes
@@ -125,7 +132,7 @@ const READERS: ReadonlyArray<readonly [string, string, readonly Uint8Array[], nu
 describe('fuzz: mutated files never escape and never allow what was not read', () => {
   for (const [reader, filename, seeds, runs] of READERS) {
     it(
-      `${reader}: Guard.inspectFile on ${runs} mutated files`,
+      `${reader}: Guard.inspectFile on ${fuzzRuns(runs)} mutated files`,
       async () => {
         let unreadable = 0;
         await fc.assert(

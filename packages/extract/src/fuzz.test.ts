@@ -25,6 +25,9 @@ const TNEF = new Uint8Array(
 
 const options = { limits: { maxOcrPages: 0 } };
 
+/** `ciRuns` cases, or more when `pnpm fuzz` sets PHIGUARD_FUZZ_RUNS. */
+const runs = (ciRuns: number) => Math.max(ciRuns, Number(process.env.PHIGUARD_FUZZ_RUNS) || 0);
+
 function wellFormed(result: Extraction) {
   expect(Array.isArray(result.segments)).toBe(true);
   for (const entry of result.unscannable) expect(UNSCANNABLE_REASONS).toContain(entry.reason);
@@ -83,7 +86,7 @@ describe('extractMessage never throws', () => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) => {
         wellFormed(await extractMessage(Buffer.from(bytes), options));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -92,7 +95,7 @@ describe('extractMessage never throws', () => {
       fc.asyncProperty(mimeish, async (text) => {
         wellFormed(await extractMessage(text, options));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -101,7 +104,7 @@ describe('extractMessage never throws', () => {
       fc.asyncProperty(mutated(SEEDS), async (bytes) => {
         wellFormed(await extractMessage(bytes, options));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -112,7 +115,7 @@ describe('extractFile never throws', () => {
       fc.asyncProperty(mutated([TNEF]), async (bytes) => {
         wellFormed(await extractFile(bytes, { filename: 'winmail.dat', ...options }));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

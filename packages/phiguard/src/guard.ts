@@ -28,7 +28,10 @@ export interface GuardOptions {
    * fingerprints across processes; a random one is made otherwise.
    */
   readonly fingerprintKey?: string | Uint8Array;
-  /** Secret key for the hashed addresses and Message-ID in audit records. */
+  /**
+   * Secret key for the hashed addresses and Message-ID in audit records (16 bytes or more).
+   * Give one to compare audit records across processes; a random one per process otherwise.
+   */
   readonly auditKey?: string | Uint8Array;
   /** Extraction limits; the documented defaults when absent. */
   readonly limits?: LimitsInput;
@@ -45,6 +48,20 @@ export interface GuardOptions {
    * without it.
    */
   readonly logger?: GuardLogger;
+}
+
+/** Shortest secret key accepted, as for fingerprint keys. */
+const MIN_KEY_BYTES = 16;
+
+/** A caller-supplied audit key is too short to resist guessing. */
+export class AuditKeyError extends Error {
+  override readonly name = 'AuditKeyError';
+  constructor(readonly length: number) {
+    super(
+      `audit key has ${length} bytes; pass at least ${MIN_KEY_BYTES} random bytes ` +
+        '(for example crypto.randomBytes(32)) or omit the key to get a random one',
+    );
+  }
 }
 
 /** Fields of a log event: codes and counts, never content. */
@@ -108,6 +125,15 @@ export class Guard {
   private readonly options: GuardOptions;
 
   constructor(options: GuardOptions = {}) {
+    // A short audit key would let anyone who reads the records hash guessed addresses and
+    // compare; the fingerprint key is checked the same way by the scanner.
+    const auditKeyBytes =
+      typeof options.auditKey === 'string'
+        ? Buffer.byteLength(options.auditKey, 'utf8')
+        : options.auditKey?.length;
+    if (auditKeyBytes !== undefined && auditKeyBytes < MIN_KEY_BYTES) {
+      throw new AuditKeyError(auditKeyBytes);
+    }
     this.options = options;
     this.policy =
       options.policy ?? loadPolicy(PACKS['hipaa-baseline']!, { name: 'hipaa-baseline' });

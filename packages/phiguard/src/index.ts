@@ -30,6 +30,7 @@ export {
   PolicyError,
 } from '@phiguard/rules';
 export {
+  AuditKeyError,
   createGuard,
   type Envelope,
   Guard,

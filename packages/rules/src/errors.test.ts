@@ -324,6 +324,56 @@ const TEXT_CASES: readonly (readonly [string, string, readonly string[]])[] = [
     ],
   ],
   [
+    'a misspelt allow keyword, with the listed value hidden',
+    'policy outbound\nallow value ssn "371-42-8856"\n',
+    [
+      "expected 'values' or 'recipients' after 'allow', found 'value'",
+      '  at outbound.phg:2:7',
+      '  2 | allow value ssn "***-**-****"',
+      '    |       ^^^^^',
+    ],
+  ],
+  [
+    'a misspelt allow statement, with the listed value hidden',
+    'policy outbound\nalow values ssn "371-42-8856"\n',
+    [
+      "expected a statement (rule, override rule, disable rule, detector, allow, internal domains or mode), found 'alow' (did you mean 'allow'?)",
+      '  at outbound.phg:2:1',
+      '  2 | alow values ssn "***-**-****"',
+      '    | ^^^^',
+    ],
+  ],
+  [
+    'a stray word after a list of values that spans lines, with the values hidden',
+    'policy outbound\nallow values ssn "078-05-1120",\n  "371-42-8856" oops\n',
+    [
+      "expected a statement (rule, override rule, disable rule, detector, allow, internal domains or mode), found 'oops'",
+      '  at outbound.phg:3:17',
+      '  3 |   "***-**-****" oops',
+      '    |                 ^^^^',
+    ],
+  ],
+  [
+    'a listed value left open, hidden',
+    'policy outbound\nallow values ssn "371-42-8856\n',
+    [
+      'this string has no closing quote; end it with " on the same line',
+      '  at outbound.phg:2:18',
+      '  2 | allow values ssn "***-**-****',
+      '    |                  ^^^^^^^^^^^^',
+    ],
+  ],
+  [
+    'a listed value without quotes, hidden in the line and in the problem',
+    'policy outbound\nallow values ssn 371428856\n',
+    [
+      'expected a value in double quotes, or matching "pattern", found a number',
+      '  at outbound.phg:2:18',
+      '  2 | allow values ssn *********',
+      '    |                  ^^^^^^^^^',
+    ],
+  ],
+  [
     'a detector that takes a built-in id',
     'policy outbound\ndetector ssn\n  class ssn\n  pattern "[0-9]{9}"\n',
     [

@@ -83,22 +83,38 @@ export function renderError(
 }
 
 /**
- * Allow-listed literals are values a scanner would match: a source line that lists them, in
- * text (`allow values ssn "..."`) or in JSON (`"values": [...]`), is shown with the letters
- * and digits inside its strings starred, so an error never repeats one. Lengths stay, so the
- * caret still points at the right column.
+ * Allow-listed literals are values a scanner would match, so an error never repeats one: a
+ * source line that may list them is shown with letters and digits starred. Lengths stay, so
+ * the caret still points at the right column. A line may list them when it reads like
+ * `allow values NAME ...`, misspelt keywords included (`allow value`, `alow values`), where
+ * everything after the name is starred, quoted or not; when it continues a list (it starts
+ * with a string or a comma), where its strings are starred, closed or not; and in JSON, when
+ * it holds a `"values": [...]` list. Pattern lines (`allow values NAME matching "..."`) are
+ * shown as written: a pattern describes a range, and its error must show the pattern.
  */
 function hideValues(line: string): string {
-  const star = (strings: string) =>
-    strings.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (_, inner: string) => `"${inner.replace(/[\p{L}\p{N}]/gu, '*')}"`,
-    );
-  if (/^\s*allow\s+values\s+\S+\s+"/.test(line)) return star(line);
+  const starAll = (text: string) => text.replace(/[\p{L}\p{N}]/gu, '*');
+  const starStrings = (text: string) =>
+    text.replace(/"((?:[^"\\]|\\.)*)("|$)/g, (_, inner: string, end: string) => {
+      return `"${starAll(inner)}${end}`;
+    });
+  if (/^\s*[",]/.test(line)) return starStrings(line);
+  const [, head = '', first = '', second = '', name = '', rest = ''] =
+    /^(\s*(\S+)\s+(\S+)\s+)(\S+)(.*)$/.exec(line) ?? [];
+  if (isAbout(first, 'allow') && isAbout(second, 'values')) {
+    if (/^\s+matching\b/.test(rest)) return line;
+    // The name is a detector id; a quote or a digit there means a value took its place.
+    return head + (/["\p{N}]/u.test(name) ? starAll(name) : name) + starAll(rest);
+  }
   return line.replace(
     /("values"\s*:\s*\[)([^\]]*)/g,
-    (_, head: string, list: string) => head + star(list),
+    (_, head: string, list: string) => head + starStrings(list),
   );
+}
+
+/** Whether `word` is `keyword` or a misspelling of it (two edits at most, case ignored). */
+function isAbout(word: string, keyword: string): boolean {
+  return editDistance(word.toLowerCase(), keyword) <= 2;
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

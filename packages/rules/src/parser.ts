@@ -366,10 +366,9 @@ class Parser {
       this.next();
       return { ref, patterns: this.strings(`${path}.patterns`, 0, 'a pattern in double quotes') };
     }
-    return {
-      ref,
-      values: this.strings(`${path}.values`, 0, 'a value in double quotes, or matching "pattern"'),
-    };
+    const what = 'a value in double quotes, or matching "pattern"';
+    // An unquoted value is named by its kind only: the error must not repeat it.
+    return { ref, values: this.strings(`${path}.values`, 0, what, { hideFound: true }) };
   }
 
   // Conditions, from the loosest binding to the tightest: or, and, not, primary.
@@ -723,21 +722,28 @@ class Parser {
     return token.text;
   }
 
-  private string(path: string, what: string): string {
+  private string(path: string, what: string, options: { hideFound?: boolean } = {}): string {
     const token = this.peek();
-    if (token.kind !== 'string')
-      this.fail('expected_string', `expected ${what}, found ${describe(token)}`, token);
+    if (token.kind !== 'string') {
+      const found = options.hideFound ? kindOf(token) : describe(token);
+      this.fail('expected_string', `expected ${what}, found ${found}`, token);
+    }
     this.mark(path, token);
     this.next();
     return token.text;
   }
 
   /** One or more strings separated by commas, recorded at `path[from + i]`. */
-  private strings(path: string, from: number, what: string): string[] {
+  private strings(
+    path: string,
+    from: number,
+    what: string,
+    options: { hideFound?: boolean } = {},
+  ): string[] {
     const out: string[] = [];
     do {
       this.checkListSize(out.length);
-      out.push(this.string(`${path}[${from + out.length}]`, what));
+      out.push(this.string(`${path}[${from + out.length}]`, what, options));
     } while (this.comma());
     return out;
   }
@@ -862,6 +868,13 @@ function describe(token: Token): string {
     default:
       return `'${token.text}'`;
   }
+}
+
+/** A token by its kind alone, for places where its text may be a value: `a number`. */
+function kindOf(token: Token): string {
+  if (token.kind === 'number') return 'a number';
+  if (token.kind === 'word') return 'a word';
+  return describe(token);
 }
 
 /** `a, b or c` with each option quoted. */

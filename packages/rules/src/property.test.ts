@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, loadPolicyJson, PACKS, PolicyError } from './index.js';
 
+/** `ciRuns` cases, or more when `pnpm fuzz` sets PHIGUARD_FUZZ_RUNS. */
+const runs = (ciRuns: number) => Math.max(ciRuns, Number(process.env.PHIGUARD_FUZZ_RUNS) || 0);
+
 /** Runs `load` and fails the property on any error other than a located `PolicyError`. */
 function onlyPolicyErrors(text: string, load: (text: string) => unknown): void {
   try {
@@ -112,7 +115,7 @@ describe('policy loading under random input', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
         onlyPolicyErrors(text, (t) => loadPolicy(t));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -121,7 +124,7 @@ describe('policy loading under random input', () => {
       fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 60 }), (words) => {
         onlyPolicyErrors(`policy fuzz ${words.join(' ')}`, (t) => loadPolicy(t));
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -137,7 +140,7 @@ describe('policy loading under random input', () => {
           onlyPolicyErrors(text, (t) => loadPolicy(t));
         },
       ),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
   });
 
@@ -148,7 +151,7 @@ describe('policy loading under random input', () => {
           loadPolicy(t),
         );
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -157,7 +160,7 @@ describe('policy loading under random input', () => {
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         onlyPolicyErrors(JSON.stringify(value) ?? 'null', (t) => loadPolicyJson(t));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -176,7 +179,7 @@ describe('policy loading under random input', () => {
         };
         onlyPolicyErrors(JSON.stringify(document), (t) => loadPolicyJson(t));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });
