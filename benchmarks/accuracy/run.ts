@@ -2,19 +2,25 @@
  * Measures how well the default scanner finds labelled PHI in the development halves of
  * ASQ-PHI and the PhysioNet deid gold notes, and writes `docs/accuracy.md`.
  *
- *   pnpm exec tsx benchmarks/accuracy/run.ts [--min-level low|medium|high] [--no-write]
+ *   pnpm exec tsx --conditions=source benchmarks/accuracy/run.ts [--min-level low|medium|high] [--no-write]
+ *     [--shared-corpora DIR]
+ *
+ * It also judges whole documents of the shared corpora (../shared/corpora by default):
+ * every C-CDA clinical document should be PHI, ordinary mail should not.
  *
  * The report holds counts and ratios only, never a text or a value from the corpora.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { closeOcr } from '@phiguard/extract';
 // The source, not the build: the numbers are those of the working tree, with no build step.
 import { type ConfidenceLevel, createScanner } from '../../packages/core/src/index.js';
 import { ASQ_CLASSES, loadAsq, loadPhysioNet, PHYSIONET_CLASSES } from './corpora.js';
+import { DOCUMENT_CORPORA, type DocumentResult, measureDocuments } from './documents.js';
 import { type CorpusResult, evaluate, TARGETS } from './evaluate.js';
 import { ANY_CLASS, type ClassScore, combine } from './score.js';
 
-const COMMAND = 'pnpm exec tsx benchmarks/accuracy/run.ts';
+const COMMAND = 'pnpm exec tsx --conditions=source benchmarks/accuracy/run.ts';
 const REPORT = new URL('../../docs/accuracy.md', import.meta.url);
 const LEVELS: readonly ConfidenceLevel[] = ['low', 'medium', 'high'];
 
@@ -32,6 +38,28 @@ const KNOWN_GAPS = [
   '- Facility names written wholly in lower case, and neighbourhoods or towns without a',
   '  hospital after "in" or "from", are missed; "City, ST" needs the pair in the Census list',
   '  or an unambiguous state code.',
+];
+
+/**
+ * Why the classes marked `missed` miss their recall target on these corpora, by kind of
+ * miss (read off the missed spans; none is quoted). Kept beside the report that prints
+ * the marks so the two are changed together.
+ */
+const TARGET_GAPS = [
+  '- `date`: about half the missed spans are month/day pairs with no year and no date or',
+  '  care word nearby, kept below medium because the same shape is as often a dose, a',
+  '  fraction or a score (1/2 tab, pain 8/10). Most of the rest are years or two-digit',
+  '  numbers standing alone (Safe Harbor lets a disclosure keep the year), month and year',
+  '  without a day (reported at low), and relative dates in words ("last week"), which the',
+  '  detector does not read.',
+  '- `phone`: the missed spans are five-digit pager and extension numbers, three- and',
+  '  seven-digit numbers with no area code, and numbers whose area code or exchange the',
+  '  North American plan does not assign (surrogates). All are left out by design:',
+  '  accepting them would flag every order or room number of those shapes.',
+  '- `ssn`: the missed spans are in the range the SSA reserves for advertisements',
+  '  (987-65-4320 to 987-65-4329), which is never issued; the `itin` detector still reports',
+  '  them, as `other_id`.',
+  '- `email`: the one missed span is labelled over text that is not a whole address.',
 ];
 
 function percent(value: number | null): string {
@@ -87,7 +115,40 @@ function section(result: CorpusResult): string {
   ].join('\n');
 }
 
-function report(results: readonly CorpusResult[], minLevel: ConfidenceLevel): string {
+function documentSection(results: readonly DocumentResult[], missing: readonly string[]) {
+  const lines = [
+    '## Whole documents: clinical records and ordinary mail',
+    '',
+    'Each document goes through the whole pipeline (the message or file reader, every',
+    'built-in detector, the PHI assessment of docs/phi-assessment.md). A clinical document',
+    'should be judged PHI; ordinary mail should not (target: at most 1% of it).',
+    '',
+    '| corpus | documents | expected | judged PHI | % | with health information | with an unreadable part |',
+    '|---|---:|---|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.corpus.name} | ${r.documents} | ${r.corpus.expectPhi ? 'all' : 'none'} | ` +
+        `${r.judgedPhi} | ${percent(r.documents ? r.judgedPhi / r.documents : null)} | ` +
+        `${r.withHealthInformation} | ${r.withUnscannable} |`,
+    );
+  }
+  for (const r of results) {
+    if (r.unexpected.length === 0) continue;
+    lines.push('', `${r.corpus.expectPhi ? 'Not judged PHI' : 'Judged PHI'} in ${r.corpus.name}:`);
+    for (const u of r.unexpected) {
+      lines.push(`- \`${u.file}\`: reasons ${u.reasons}; detectors ${u.detectors || 'none'}.`);
+    }
+  }
+  if (missing.length > 0) lines.push('', `Not measured (corpus not found): ${missing.join(', ')}.`);
+  return [...lines, ''];
+}
+
+function report(
+  results: readonly CorpusResult[],
+  minLevel: ConfidenceLevel,
+  documents: readonly string[],
+): string {
   const combined = combine(results.map((r) => r.scores));
   return [
     '# Accuracy on labelled corpora',
@@ -126,6 +187,11 @@ function report(results: readonly CorpusResult[], minLevel: ConfidenceLevel): st
     '## By corpus',
     '',
     ...results.map(section),
+    ...documents,
+    '## Targets missed, and why',
+    '',
+    ...TARGET_GAPS,
+    '',
     '## Known gaps in names and places',
     '',
     ...KNOWN_GAPS,
@@ -133,11 +199,12 @@ function report(results: readonly CorpusResult[], minLevel: ConfidenceLevel): st
   ].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'min-level': { type: 'string', default: 'medium' },
       'no-write': { type: 'boolean', default: false },
+      'shared-corpora': { type: 'string', default: '../shared/corpora' },
     },
   });
   const minLevel = values['min-level'] as ConfidenceLevel;
@@ -161,10 +228,29 @@ function main(): void {
         `${row.correct}/${row.predicted})${mark ? `  ${mark}` : ''}${row.cls === ANY_CLASS ? '' : ''}`,
     );
   }
+  const documents: DocumentResult[] = [];
+  const missing: string[] = [];
+  for (const corpus of DOCUMENT_CORPORA) {
+    const result = await measureDocuments(values['shared-corpora'], corpus);
+    if (!result) {
+      missing.push(corpus.folder);
+      continue;
+    }
+    documents.push(result);
+    console.log(
+      `${corpus.folder}: ${result.judgedPhi}/${result.documents} judged PHI ` +
+        `(expected ${corpus.expectPhi ? 'all' : 'none'})`,
+    );
+  }
   if (!values['no-write']) {
-    writeFileSync(REPORT, report(results, minLevel));
+    writeFileSync(REPORT, report(results, minLevel, documentSection(documents, missing)));
     console.error('wrote docs/accuracy.md');
   }
 }
 
-main();
+try {
+  await main();
+} finally {
+  // OCR workers of scanned attachments would keep the process alive.
+  await closeOcr();
+}

@@ -5,9 +5,10 @@
  *
  *   pnpm exec tsx packages/core/scripts/clinical/measure-corpora.ts [corpora-dir]
  *
- * Messages are read as raw text (headers, MIME structure and base64 included) until the
- * extractor can hand over decoded parts; figures will move once it does. The report names
- * files, detectors, offsets and masked forms, never a matched value.
+ * Messages are read as raw text (headers, MIME structure and base64 included), which tests
+ * the scanner and the assessment alone; benchmarks/accuracy/run.ts measures the whole
+ * pipeline over the same corpora. The report names files, detectors, offsets and masked
+ * forms, never a matched value.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
