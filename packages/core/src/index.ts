@@ -29,6 +29,7 @@ export type {
   NegativeSample,
   PatternDefinition,
   PositiveSample,
+  TextMemo,
   Verdict,
 } from './detector/types.js';
 export {

@@ -1,4 +1,5 @@
 import type { ContextGroup } from '../detector/types.js';
+import type { ContextIndex, PhraseSighting } from './context-index.js';
 
 /**
  * The form context words are compared in: lower case, every run of characters other than
@@ -20,109 +21,84 @@ export interface ContextSighting {
   readonly distance: number;
 }
 
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
-  );
-}
-
 /**
- * Splits `text[from, to)` into lower-case words. A word cut by either edge is dropped:
- * half of "Martin" must not read as "tin".
- */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  let i = from;
-  while (i < to) {
-    if (!isWordCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < to && isWordCode(text.charCodeAt(i))) i++;
-    const cut =
-      (start === from && isWordCode(text.charCodeAt(start - 1))) ||
-      (i === to && isWordCode(text.charCodeAt(i)));
-    if (!cut) tokens.push({ text: text.slice(start, i).toLowerCase(), start, end: i });
-  }
-  return tokens;
-}
-
-/**
- * One detector's context words, looked up in the few characters around each match.
+ * One detector's context words, looked up in the few words around each match.
  *
- * Looking words up per match, rather than finding every context word in the whole text
- * first, keeps the cost proportional to the number of matches: common words such as
- * "date" or "order" occur everywhere in mail, matches do not.
+ * The words of a text and the phrases starting at each are found once per text for all
+ * detectors (`ContextIndex`); a match then only walks the words of its window, so the cost
+ * stays proportional to the number of matches: common words such as "date" or "order"
+ * occur everywhere in mail, matches do not.
  */
 export class ContextWords {
   private readonly groupsByKey = new Map<string, ContextGroup[]>();
-  private readonly longestPhrase: number;
+  /** The keys of the `raise` groups: a pattern that needs context runs only near these. */
+  readonly raiseKeys = new Set<string>();
 
   constructor(groups: readonly ContextGroup[]) {
-    let longest = 0;
     for (const group of groups) {
       for (const word of group.words) {
         const key = contextKey(word);
         if (key === '') continue;
-        longest = Math.max(longest, key.split(' ').length);
         const list = this.groupsByKey.get(key) ?? [];
         list.push(group);
         this.groupsByKey.set(key, list);
+        if (group.effect === 'raise') this.raiseKeys.add(key);
       }
     }
-    this.longestPhrase = longest;
   }
 
   get isEmpty(): boolean {
     return this.groupsByKey.size === 0;
   }
 
+  /** Every key of these words, for the scanner's shared vocabulary. */
+  keys(): IterableIterator<string> {
+    return this.groupsByKey.keys();
+  }
+
   /**
    * The context groups whose words occur within `before` characters before `start` or
-   * `after` characters after `end`. Words inside the match itself do not count.
+   * `after` characters after `end` of a text of `textLength` characters. Words inside the
+   * match itself do not count.
    */
   sightings(
-    text: string,
+    index: ContextIndex,
+    textLength: number,
     start: number,
     end: number,
     before: number,
     after: number,
   ): ContextSighting[] {
     const found: ContextSighting[] = [];
-    const left = tokenize(text, Math.max(0, start - before), start);
-    const right = tokenize(text, end, Math.min(text.length, end + after));
-    this.collect(left, (token) => start - token.end, found);
-    this.collect(right, (token) => token.start - end, found);
+    this.collect(index, Math.max(0, start - before), start, (s) => start - s.end, found);
+    this.collect(index, end, Math.min(textLength, end + after), (s) => s.start - end, found);
     return found;
   }
 
+  /**
+   * The groups of the phrases lying wholly inside `[from, to)`: a word cut by an edge does
+   * not count, as half of "Martin" must not read as "tin". Where phrases overlap, the one
+   * starting first wins, and of those starting at one word the longest: "badge no" rather
+   * than "badge" too.
+   */
   private collect(
-    tokens: readonly Token[],
-    distanceOf: (token: Token) => number,
+    index: ContextIndex,
+    from: number,
+    to: number,
+    distanceOf: (sighting: PhraseSighting) => number,
     out: ContextSighting[],
   ): void {
-    for (let i = 0; i < tokens.length; i++) {
-      // The longest phrase starting at a word wins: "badge no" rather than "badge" too.
-      for (let n = Math.min(this.longestPhrase, tokens.length - i); n >= 1; n--) {
-        let key = tokens[i]!.text;
-        for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.text}`;
-        const groups = this.groupsByKey.get(key);
-        if (!groups) continue;
-        const nearest = Math.min(distanceOf(tokens[i]!), distanceOf(tokens[i + n - 1]!));
-        for (const group of groups) out.push({ key, group, distance: Math.max(0, nearest) });
-        i += n - 1;
-        break;
-      }
+    const { sightings } = index;
+    let firstFreeWord = 0;
+    for (let k = index.firstFrom(from); k < sightings.length; k++) {
+      const sighting = sightings[k]!;
+      if (sighting.start >= to) break;
+      if (sighting.word < firstFreeWord || sighting.end > to) continue;
+      const groups = this.groupsByKey.get(sighting.key);
+      if (!groups) continue;
+      const distance = Math.max(0, distanceOf(sighting));
+      for (const group of groups) out.push({ key: sighting.key, group, distance });
+      firstFreeWord = sighting.word + sighting.words;
     }
   }
 }

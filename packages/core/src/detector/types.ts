@@ -59,6 +59,15 @@ export interface NegativeSample {
   readonly why: string;
 }
 
+/**
+ * Work on one text that the searches of several detectors need (splitting it into words,
+ * say), done once per text: the scanner passes one memo per text to every `find`.
+ */
+export interface TextMemo {
+  /** What `derive` makes of the text, made on the first call and kept until the scan ends. */
+  of<T>(derive: (text: string) => T): T;
+}
+
 /** A candidate found by a detector's own search rather than by its patterns. */
 export interface FoundCandidate {
   readonly start: number;
@@ -82,8 +91,11 @@ export interface DetectorDefinition {
   /** One sentence on what it does not cover. */
   readonly limitations: string;
   readonly patterns: readonly PatternDefinition[];
-  /** Finds candidates by other means (dictionaries, automata), on normalised text. */
-  readonly find?: (text: string) => Iterable<FoundCandidate>;
+  /**
+   * Finds candidates by other means (dictionaries, automata), on normalised text. `memo`
+   * shares work on the text with the other detectors of the scan; absent outside a scan.
+   */
+  readonly find?: (text: string, memo?: TextMemo) => Iterable<FoundCandidate>;
   /** Rejects values that cannot be real: known-invalid ranges, published sample numbers. */
   readonly prune?: (value: string) => boolean;
   /** Checksums and structural rules. */

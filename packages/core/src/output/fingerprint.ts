@@ -27,10 +27,9 @@ export class Fingerprinter {
 
   /** The fingerprint of `canonical` as a value of `kind` (the finding class). */
   of(kind: string, canonical: string): string {
+    // One update with the parts joined hashes the same bytes as three, for one native call.
     return createHmac('sha256', this.key)
-      .update(kind)
-      .update('\u0000')
-      .update(canonical)
+      .update(`${kind}\u0000${canonical}`)
       .digest('hex')
       .slice(0, FINGERPRINT_HEX_LENGTH);
   }

@@ -1,6 +1,9 @@
-import { ContextWords, contextKey } from '../context/context-words.js';
+import { ContextVocabulary } from '../context/context-index.js';
+import { ContextWords } from '../context/context-words.js';
 import type { DetectorDefinition, PatternDefinition } from '../detector/types.js';
-import { compilePattern, escapeLiteral, type RE2, RE2 as RE2Class } from '../regex/re2.js';
+import { positionalGroups } from '../regex/groups.js';
+import { maxMatchBytes } from '../regex/length.js';
+import { compilePattern, type RE2, RE2 as RE2Class } from '../regex/re2.js';
 
 /** Default reach of context words, in characters of normalised text. */
 export const DEFAULT_WINDOW = { before: 60, after: 30 } as const;
@@ -16,8 +19,24 @@ export interface CompiledPattern {
   readonly detector: CompiledDetector;
   readonly definition: PatternDefinition;
   readonly regex: RE2;
-  readonly hasValueGroup: boolean;
+  /** Where a match's value and named groups are. */
+  readonly groups: MatchGroups;
 }
+
+/**
+ * How a match of a compiled pattern gives its value and named groups. Built-in patterns
+ * run with their groups made positional (see `positionalGroups`); a pattern that cannot be
+ * rewritten with certainty runs as written and its groups are read by name.
+ */
+export type MatchGroups =
+  | {
+      readonly by: 'number';
+      /** Number of the group holding the value; 0 when the value is the whole match. */
+      readonly value: number;
+      /** The named groups a validator sees, with their numbers (0 is the whole match). */
+      readonly named: readonly { readonly name: string; readonly group: number }[];
+    }
+  | { readonly by: 'name'; readonly hasValueGroup: boolean };
 
 /** A detector with its context words indexed by the key the context pass reports. */
 export interface CompiledDetector {
@@ -26,10 +45,16 @@ export interface CompiledDetector {
   readonly context: ContextWords;
   readonly priority: number;
   /**
-   * Finds the detector's raise words, when one of its patterns needs one: such a pattern
-   * only runs near these words instead of over the whole text.
+   * True when one of its patterns needs a raise word and it has some: such a pattern only
+   * runs near these words instead of over the whole text.
    */
-  readonly raiseWords?: RE2;
+  readonly runsNearRaiseWords: boolean;
+  /**
+   * The most bytes a match of its context-only patterns spans, read from their syntax;
+   * undefined when one of them has no bound. It tells how far before a raise word such a
+   * match can start.
+   */
+  readonly contextMatchBytes: number | undefined;
 }
 
 /**
@@ -42,6 +67,8 @@ export class CompiledDetectors {
   readonly finders: readonly CompiledDetector[];
   /** Sets of at most `PREFILTER_GROUP` patterns, in pattern order. */
   readonly prefilter: readonly InstanceType<typeof RE2Class.Set>[];
+  /** The context words of every detector, found in a text in one pass. */
+  readonly vocabulary: ContextVocabulary;
 
   constructor(definitions: readonly DetectorDefinition[]) {
     const ids = new Set<string>();
@@ -55,17 +82,10 @@ export class CompiledDetectors {
       const detector = compileDetector(definition, index);
       detectors.push(detector);
       for (const pattern of definition.patterns) {
-        const regex = compilePattern(
-          definition.id,
-          pattern.name,
-          pattern.regex,
-          pattern.ignoreCase ? 'gdi' : 'gd',
-        );
         patterns.push({
           detector,
           definition: pattern,
-          regex,
-          hasValueGroup: /\(\?P?<value>/.test(pattern.regex),
+          ...compileForMatching(definition, pattern),
         });
       }
     }
@@ -80,6 +100,7 @@ export class CompiledDetectors {
       sets.push(new RE2Class.Set(sources.slice(i, i + PREFILTER_GROUP)));
     }
     this.prefilter = sets;
+    this.vocabulary = new ContextVocabulary(detectors.flatMap((d) => [...d.context.keys()]));
   }
 
   /** Indices of the patterns that match somewhere in `bytes`, ascending. */
@@ -90,6 +111,34 @@ export class CompiledDetectors {
     });
     return present;
   }
+}
+
+/**
+ * Compiles a pattern for the scanner's exec loop. Positions of groups ('d' flag) are asked
+ * for only when a group other than the whole match must be located, since they cost re2
+ * another array per match.
+ */
+function compileForMatching(
+  detector: DetectorDefinition,
+  pattern: PatternDefinition,
+): Pick<CompiledPattern, 'regex' | 'groups'> {
+  const caseFlag = pattern.ignoreCase ? 'i' : '';
+  // Compiling the pattern as written first reports its errors as the author wrote it.
+  const asWritten = compilePattern(detector.id, pattern.name, pattern.regex, `gd${caseFlag}`);
+  const positional = positionalGroups(pattern.regex, caseFlag);
+  if (!positional) {
+    const hasValueGroup = /\(\?P?<value>/.test(pattern.regex);
+    return { regex: asWritten, groups: { by: 'name', hasValueGroup } };
+  }
+  if (positional.valueIsWholeMatch) {
+    const regex = compilePattern(detector.id, pattern.name, positional.source, `g${caseFlag}`);
+    return { regex, groups: { by: 'number', value: 0, named: [{ name: 'value', group: 0 }] } };
+  }
+  const named = positional.names.flatMap((name, k) => (name ? [{ name, group: k + 1 }] : []));
+  const value = named.find((g) => g.name === 'value')?.group ?? 0;
+  const flags = `${named.length > 0 ? 'gd' : 'g'}${caseFlag}`;
+  const regex = compilePattern(detector.id, pattern.name, positional.source, flags);
+  return { regex, groups: { by: 'number', value, named } };
 }
 
 /**
@@ -110,36 +159,26 @@ function compileDetector(definition: DetectorDefinition, index: number): Compile
   }
   const context = new ContextWords(definition.context ?? []);
   const needsWords = definition.patterns.some((p) => p.requiresContext);
-  const raiseWords = needsWords ? raiseWordPattern(definition) : undefined;
   // Earlier detectors in the list win ties unless a detector sets its own priority.
   return {
     definition,
     window,
     context,
     priority: definition.priority ?? -index,
-    ...(raiseWords ? { raiseWords } : {}),
+    runsNearRaiseWords: needsWords && context.raiseKeys.size > 0,
+    contextMatchBytes: longestMatchBytes(definition.patterns.filter((p) => p.requiresContext)),
   };
 }
 
-/**
- * One re2 pattern for a detector's raise words, written the way context words are compared:
- * letters and digits as given (any case), anything else between them as any run of
- * non-alphanumerics, so the key `d o b` (from `D.O.B.`) finds `D.O.B.` and `d-o-b`.
- */
-function raiseWordPattern(definition: DetectorDefinition): RE2 | undefined {
-  const keys = new Set<string>();
-  for (const group of definition.context ?? []) {
-    if (group.effect !== 'raise') continue;
-    for (const word of group.words) {
-      const key = contextKey(word);
-      if (key !== '') keys.add(key);
-    }
+/** The most bytes a match of any of `patterns` spans; undefined when one has no bound. */
+function longestMatchBytes(patterns: readonly PatternDefinition[]): number | undefined {
+  let longest = 0;
+  for (const pattern of patterns) {
+    const bytes = maxMatchBytes(pattern.regex);
+    if (bytes === undefined) return undefined;
+    longest = Math.max(longest, bytes);
   }
-  if (keys.size === 0) return undefined;
-  const alternatives = [...keys].map(
-    (key) => `\\b${key.split(' ').map(escapeLiteral).join('[^\\pL\\pN]+')}\\b`,
-  );
-  return new RE2Class(alternatives.join('|'), 'gi');
+  return longest;
 }
 
 /** Two detectors with one id: findings and rules could not tell them apart. */

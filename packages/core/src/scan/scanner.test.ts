@@ -182,6 +182,24 @@ describe('Scanner', () => {
     expect(custom.scan('id EB-123456-7 ok').findings).toEqual([]);
   });
 
+  it('reads groups by name when a pattern cannot be made positional', () => {
+    // re2 takes a group name that starts with a digit; the positional rewrite does not, so
+    // this pattern runs as written and its groups are read by name.
+    const seen: (string | undefined)[] = [];
+    const odd: DetectorDefinition = {
+      ...badge,
+      id: 'odd_groups',
+      patterns: [{ name: 'odd', regex: '(?P<1x>AB)-(?P<value>\\d{6})', confidence: 0.5 }],
+      validate: (_value, facts) => {
+        seen.push(facts.groups['1x']);
+        return true;
+      },
+    };
+    const [finding] = new Scanner({ detectors: [odd] }).scan('é AB-123456').findings;
+    expect([finding?.start, finding?.end]).toEqual([5, 11]);
+    expect(seen).toEqual(['AB']);
+  });
+
   it('rejects a malformed user detector with the field named', () => {
     expect(() =>
       userDetector({

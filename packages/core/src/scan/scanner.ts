@@ -1,5 +1,12 @@
 import type { DateRole } from '../classes.js';
-import type { DetectorDefinition, FoundCandidate, MatchFacts, Verdict } from '../detector/types.js';
+import type { ContextIndex } from '../context/context-index.js';
+import type {
+  DetectorDefinition,
+  FoundCandidate,
+  MatchFacts,
+  TextMemo,
+  Verdict,
+} from '../detector/types.js';
 import { type ContextEvidence, type Finding, type LocatedFinding, levelOf } from '../finding.js';
 import { canonicalForm, Fingerprinter } from '../output/fingerprint.js';
 import { defaultMask } from '../output/mask.js';
@@ -12,6 +19,7 @@ import {
   DEFAULT_LOWER_WEIGHT,
   DEFAULT_RAISE_WEIGHT,
   MAX_WINDOW,
+  type MatchGroups,
 } from './compiled.js';
 import { resolveOverlaps } from './overlaps.js';
 
@@ -175,6 +183,7 @@ export class Scanner {
   ): void {
     const normalized = normalizeText(chunk);
     const utf8 = new Utf8Text(normalized.text);
+    const text = new ChunkText(utf8, this.compiled);
     const candidates: Candidate[] = [];
 
     // The re2 sets tell, block by block, which patterns can match; each pattern then runs
@@ -185,29 +194,29 @@ export class Scanner {
       const { detector } = pattern;
       // A pattern that needs a context word only runs near the detector's raise words.
       let where: readonly ByteBlock[] = blocks;
-      if (pattern.definition.requiresContext && detector.raiseWords) {
+      if (pattern.definition.requiresContext && detector.runsNearRaiseWords) {
         let windows = nearWords.get(detector);
         if (!windows) {
-          windows = windowsAroundWords(detector, utf8.bytes);
+          windows = windowsAroundWords(detector, text);
           nearWords.set(detector, windows);
         }
         where = windows;
       }
-      this.runPattern(pattern, utf8, where, candidates, failures);
+      this.runPattern(pattern, text, where, candidates, failures);
     }
     for (const detector of this.compiled.finders) {
       let foundList: FoundCandidate[];
       try {
-        foundList = [...detector.definition.find!(normalized.text)];
+        foundList = [...detector.definition.find!(text.text, text)];
       } catch {
         failures.add(detector.definition.id, 'find');
         continue;
       }
       for (const found of foundList) {
-        const value = normalized.text.slice(found.start, found.end);
+        const value = text.text.slice(found.start, found.end);
         const candidate = this.weigh(
           detector,
-          normalized.text,
+          text,
           found.pattern,
           found.start,
           found.end,
@@ -249,13 +258,13 @@ export class Scanner {
 
   private runPattern(
     pattern: CompiledPattern,
-    utf8: Utf8Text,
+    text: ChunkText,
     blocks: readonly ByteBlock[],
     out: Candidate[],
     failures: Failures,
   ): void {
     const { regex } = pattern;
-    const bytes = utf8.bytes;
+    const bytes = text.utf8.bytes;
     regex.lastIndex = 0;
     for (const block of blocks) {
       // Run on the whole buffer from the block's start, so the pattern sees the real text
@@ -270,7 +279,7 @@ export class Scanner {
           regex.lastIndex = match.index;
           break;
         }
-        this.takeMatch(pattern, utf8, match, out, failures);
+        this.takeMatch(pattern, text, match, out, failures);
       }
     }
   }
@@ -278,15 +287,15 @@ export class Scanner {
   /** Validates one match and, when it survives, weighs its context into a candidate. */
   private takeMatch(
     pattern: CompiledPattern,
-    utf8: Utf8Text,
+    chunkText: ChunkText,
     match: RE2BufferExecArray,
     out: Candidate[],
     failures: Failures,
   ): void {
     const { detector, definition } = pattern;
-    const text = utf8.text;
+    const { utf8, text } = chunkText;
     const { prune, validate } = detector.definition;
-    const range = pattern.hasValueGroup ? match.indices?.groups?.value : match.indices?.[0];
+    const range = valueRange(pattern.groups, match);
     if (!range) return;
     const start = utf8.toIndex(range[0]);
     const end = utf8.toIndex(range[1]);
@@ -304,7 +313,10 @@ export class Scanner {
     if (validate) {
       let verdict: Verdict = true;
       try {
-        verdict = validate(value, factsOf(match, utf8, definition.name, start, end));
+        verdict = validate(
+          value,
+          new FactsOfMatch(definition.name, pattern.groups, match, utf8, start, end),
+        );
       } catch {
         failures.add(id, 'validate');
       }
@@ -313,7 +325,7 @@ export class Scanner {
     }
     const candidate = this.weigh(
       detector,
-      text,
+      chunkText,
       definition.name,
       start,
       end,
@@ -327,7 +339,7 @@ export class Scanner {
   /** Applies context words to a match; undefined when it is dropped. */
   private weigh(
     detector: CompiledDetector,
-    text: string,
+    text: ChunkText,
     pattern: string,
     start: number,
     end: number,
@@ -344,7 +356,8 @@ export class Scanner {
     if (!detector.context.isEmpty) {
       const { before, after } = detector.window;
       for (const { key, group, distance } of detector.context.sightings(
-        text,
+        text.context,
+        text.text.length,
         start,
         end,
         before,
@@ -430,21 +443,26 @@ const MAX_BYTES_PER_CHAR = 4;
 /**
  * Byte ranges where a match of `detector` may start and still have one of its raise words
  * within its context window: before a word by up to the `after` window plus a match's
- * length, after it by up to the `before` window. Overlapping ranges are merged.
+ * length (as read from its patterns, or the longest match the scanner reports), after it
+ * by up to the `before` window. Overlapping ranges are merged.
  */
-function windowsAroundWords(detector: CompiledDetector, bytes: Buffer): ByteBlock[] {
-  const words = detector.raiseWords!;
-  const lead = MAX_BYTES_PER_CHAR * detector.window.after + BLOCK_OVERLAP_BYTES;
+function windowsAroundWords(detector: CompiledDetector, text: ChunkText): ByteBlock[] {
+  const { raiseKeys } = detector.context;
+  const { context, utf8 } = text;
+  const matchBytes = Math.min(
+    detector.contextMatchBytes ?? BLOCK_OVERLAP_BYTES,
+    BLOCK_OVERLAP_BYTES,
+  );
+  const lead = MAX_BYTES_PER_CHAR * detector.window.after + matchBytes;
   const trail = MAX_BYTES_PER_CHAR * detector.window.before;
   const windows: { start: number; end: number }[] = [];
-  words.lastIndex = 0;
-  for (let hit = words.exec(bytes); hit !== null; hit = words.exec(bytes)) {
-    const start = Math.max(0, hit.index - lead);
-    const end = Math.min(bytes.length, hit.index + hit[0].length + trail);
+  for (const sighting of context.sightings) {
+    if (!raiseKeys.has(sighting.key)) continue;
+    const start = Math.max(0, utf8.toByte(sighting.start) - lead);
+    const end = Math.min(utf8.bytes.length, utf8.toByte(sighting.end) + trail);
     const last = windows[windows.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
-    if (hit[0].length === 0) words.lastIndex++;
   }
   return windows;
 }
@@ -464,23 +482,93 @@ function splitIntoBlocks(bytes: Buffer): ByteBlock[] {
   return blocks;
 }
 
-function factsOf(
+/** The byte range of a match's value; undefined when its value group took no part. */
+function valueRange(
+  groups: MatchGroups,
   match: RE2BufferExecArray,
-  utf8: Utf8Text,
-  pattern: string,
-  start: number,
-  end: number,
-): MatchFacts {
-  const groups: Record<string, string | undefined> = {};
-  const ranges = (match.indices as RegExpIndicesArray | undefined)?.groups;
-  if (ranges) {
-    for (const [name, range] of Object.entries(ranges)) {
-      groups[name] = range
+): readonly [number, number] | undefined {
+  if (groups.by === 'name') {
+    return groups.hasValueGroup ? match.indices?.groups?.value : match.indices?.[0];
+  }
+  if (groups.value === 0) return [match.index, match.index + match[0].length];
+  return match.indices?.[groups.value];
+}
+
+/** The byte range of each named group of a match, undefined for a group that took no part. */
+function namedRanges(
+  groups: MatchGroups,
+  match: RE2BufferExecArray,
+): [string, readonly [number, number] | undefined][] {
+  if (groups.by === 'name') return Object.entries(match.indices?.groups ?? {});
+  return groups.named.map(({ name, group }) => [
+    name,
+    group === 0 ? [match.index, match.index + match[0].length] : match.indices?.[group],
+  ]);
+}
+
+/**
+ * What a validator learns about a match. Few validators read the named groups, so their
+ * text is cut out of the chunk only when one does; a class keeps that getter on its
+ * prototype instead of making one per match.
+ */
+class FactsOfMatch implements MatchFacts {
+  private named: Record<string, string | undefined> | undefined;
+
+  constructor(
+    readonly pattern: string,
+    private readonly groupsOfPattern: MatchGroups,
+    private readonly match: RE2BufferExecArray,
+    private readonly utf8: Utf8Text,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.utf8.text;
+  }
+
+  get groups(): Record<string, string | undefined> {
+    if (this.named) return this.named;
+    const { utf8 } = this;
+    this.named = {};
+    for (const [name, range] of namedRanges(this.groupsOfPattern, this.match)) {
+      this.named[name] = range
         ? utf8.text.slice(utf8.toIndex(range[0]), utf8.toIndex(range[1]))
         : undefined;
     }
+    return this.named;
   }
-  return { pattern, groups, text: utf8.text, start, end };
+}
+
+/**
+ * The normalised text of a chunk, its UTF-8 bytes, its context words, and what the
+ * detectors' searches derive from it, each made on first use and then shared by every
+ * detector.
+ */
+class ChunkText implements TextMemo {
+  private contextIndex: ContextIndex | undefined;
+  private readonly derived = new Map<(text: string) => unknown, unknown>();
+
+  constructor(
+    readonly utf8: Utf8Text,
+    private readonly compiled: CompiledDetectors,
+  ) {}
+
+  get text(): string {
+    return this.utf8.text;
+  }
+
+  get context(): ContextIndex {
+    this.contextIndex ??= this.compiled.vocabulary.index(this.utf8.text);
+    return this.contextIndex;
+  }
+
+  of<T>(derive: (text: string) => T): T {
+    if (this.derived.has(derive)) return this.derived.get(derive) as T;
+    const made = derive(this.utf8.text);
+    this.derived.set(derive, made);
+    return made;
+  }
 }
 
 /** Counts hook failures per detector and stage. */

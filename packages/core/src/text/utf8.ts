@@ -6,18 +6,28 @@ import { OffsetMap } from './offset-map.js';
  * back as byte offsets and this maps them to UTF-16 positions in the string.
  */
 export class Utf8Text {
+  /** The string, equal to the one given and laid out flat when that one was not. */
+  readonly text: string;
   readonly bytes: Buffer;
   private readonly byteToUnit: OffsetMap;
+  private readonly unitToByte: OffsetMap;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
     this.bytes = Buffer.from(text, 'utf8');
+    this.text = flatCopy(text, this.bytes);
     this.byteToUnit = new OffsetMap();
+    this.unitToByte = new OffsetMap();
     if (this.bytes.length !== text.length) this.mapMultiByteCharacters();
   }
 
   /** The UTF-16 position in `text` of byte offset `byte`. */
   toIndex(byte: number): number {
     return this.byteToUnit.toOriginal(byte);
+  }
+
+  /** The byte offset of UTF-16 position `index`, which must not split a surrogate pair. */
+  toByte(index: number): number {
+    return this.unitToByte.toOriginal(index);
   }
 
   private mapMultiByteCharacters(): void {
@@ -39,8 +49,20 @@ export class Utf8Text {
         byte += 3;
       }
       this.byteToUnit.set(byte, unit + 1 - byte);
+      this.unitToByte.set(unit + 1, byte - unit - 1);
     }
   }
+}
+
+/**
+ * A string cut out of a larger one (a message split from a mailbox, a MIME part) is read
+ * through the larger one, which slows every character loop over it: the finders ran about
+ * a fifth faster on a flat copy. Decoding the bytes makes one for a few microseconds. A
+ * lone surrogate does not survive the trip through UTF-8; such a text is kept as given.
+ */
+function flatCopy(text: string, bytes: Buffer): string {
+  const copy = bytes.toString('utf8');
+  return copy === text ? copy : text;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -1,4 +1,5 @@
 import type { FoundCandidate } from '../../detector/types.js';
+import { WordCursor } from '../../text/words.js';
 import { endsPossessive, gapBetween, startsUpperCase } from '../places/place-words.js';
 import {
   CLOSINGS,
@@ -67,13 +68,32 @@ const CARE_AFTER = new Set(['aware', 'notified', 'md', 'np', 'pa', 'rn', 'placin
 /** The most words a name may have after its first: "Mary Anne de la Cruz" is cut at four. */
 const MAX_NAME_WORDS = 3;
 
-/** A letter then letters, apostrophes and hyphens inside, so "O'Brien" and "Smith-Jones". */
-const WORD = /\p{L}(?:[\p{L}'’-]*\p{L})?/gu;
-
 const UPPER_LETTER = /\p{Lu}/u;
 
 function shapeOf(word: string): Word['shape'] {
   if (word.length === 1) return isUpperLetter(word) ? 'initial' : 'lower';
+  return asciiShapeOf(word) ?? unicodeShapeOf(word);
+}
+
+/**
+ * The shape of an ASCII word by counting capitals and small letters, which is what
+ * comparing it with its upper- and lower-case forms decides; undefined for other words.
+ */
+function asciiShapeOf(word: string): Word['shape'] | undefined {
+  let capitals = 0;
+  let smalls = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    if (code >= 0x41 && code <= 0x5a) capitals++;
+    else if (code >= 0x61 && code <= 0x7a) smalls++;
+  }
+  if (smalls === 0) return 'upper';
+  if (capitals === 0) return 'lower';
+  return startsUpperCase(word) ? 'capitalised' : 'mixed';
+}
+
+function unicodeShapeOf(word: string): Word['shape'] {
   const upper = word.toUpperCase();
   const lower = word.toLowerCase();
   if (word === upper) return 'upper';
@@ -92,9 +112,11 @@ function isUpperLetter(word: string): boolean {
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    let raw = match[0];
+  // A letter then letters, apostrophes and hyphens inside, so "O'Brien" and "Smith-Jones".
+  const cursor = new WordCursor(text, false);
+  while (cursor.next()) {
+    const { start } = cursor;
+    let raw = text.slice(start, cursor.end);
     // "Smith's chart": the name is "Smith".
     const possessive = raw.length > 3 && endsPossessive(raw);
     if (possessive) raw = raw.slice(0, -2);
@@ -104,11 +126,11 @@ function wordsOf(text: string): Word[] {
       key: raw.toLowerCase(),
       shape: shapeOf(raw),
       possessive,
-      dotted: text.charCodeAt(start + match[0].length) === 0x2e,
+      dotted: text.charCodeAt(cursor.end) === 0x2e,
       // One or two blanks join words; a wider run is a column or an indent and does not.
       gap: gapBetween(text, previousEnd, start),
     });
-    previousEnd = start + match[0].length;
+    previousEnd = cursor.end;
   }
   return words;
 }
@@ -140,13 +162,39 @@ function leadsIn(gap: string): boolean {
 
 /** Part of an e-mail address or a web address: never a name on its own. */
 function insideAddress(text: string, start: number, end: number): boolean {
-  const before =
-    text
-      .slice(Math.max(0, start - 40), start)
-      .split(/\s/)
-      .pop() ?? '';
-  const after = text.slice(end, end + 60).split(/\s/)[0] ?? '';
+  // The text touching the span on each side up to white space, within 40 and 60 characters.
+  let from = start;
+  while (from > Math.max(0, start - 40) && !isWhiteSpace(text, from - 1)) from--;
+  let to = end;
+  while (to < Math.min(text.length, end + 60) && !isWhiteSpace(text, to)) to++;
+  const before = text.slice(from, start);
+  const after = text.slice(end, to);
   return /@|:\/\/|www\./i.test(before + after) || /^[._-]?\w*@/.test(after);
+}
+
+const WHITE_SPACE = /\s/;
+
+/** True when the character at `i` is white space as `\s` reads it; ASCII without a regex. */
+function isWhiteSpace(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITE_SPACE.test(text[i]!);
+}
+
+/**
+ * "Anne-Marie": a hyphenated word counts as the first name before its first hyphen when the
+ * part after that hyphen is a name too ("son-in-law" does not). Undefined otherwise.
+ */
+function hyphenatedFirstRank(
+  key: string,
+  firstRank: ReadonlyMap<string, number>,
+  lastRank: ReadonlyMap<string, number>,
+): number | undefined {
+  const dash = key.indexOf('-');
+  if (dash < 0) return undefined;
+  const nextDash = key.indexOf('-', dash + 1);
+  const tail = key.slice(dash + 1, nextDash < 0 ? key.length : nextDash);
+  return firstRank.has(tail) || lastRank.has(tail) ? firstRank.get(key.slice(0, dash)) : undefined;
 }
 
 /**
@@ -187,10 +235,7 @@ export function findNames(text: string): FoundCandidate[] {
   const found: FoundCandidate[] = [];
 
   const isFirst = (w: Word, limit = Number.POSITIVE_INFINITY): boolean => {
-    // "Anne-Marie": a hyphenated name counts when both halves are names ("son-in-law" not).
-    const [head, tail] = w.key.split('-');
-    const both = tail !== undefined && (firstRank.has(tail) || lastRank.has(tail));
-    const rank = firstRank.get(w.key) ?? (both ? firstRank.get(head!) : undefined);
+    const rank = firstRank.get(w.key) ?? hyphenatedFirstRank(w.key, firstRank, lastRank);
     return rank !== undefined && rank < limit;
   };
   const isLast = (w: Word, limit = Number.POSITIVE_INFINITY): boolean =>

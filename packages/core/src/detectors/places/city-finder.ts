@@ -1,13 +1,7 @@
-import type { FoundCandidate } from '../../detector/types.js';
+import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { COMMON_WORDS, firstNameRanks } from '../people/lexicon.js';
 import { hospitalCitySet, placeSet, STATE_NAMES, STATES } from './gazetteer.js';
-import {
-  isUpperCaseText,
-  joinsPlace,
-  NOT_PLACES,
-  type PlaceWord,
-  placeWordsOf,
-} from './place-words.js';
+import { joinsPlace, NOT_PLACES, type PlaceWord, placeTextOf } from './place-words.js';
 
 const CONFIDENCE = {
   /** "Fresno, CA" with the pair in the Census list. */
@@ -129,9 +123,8 @@ function listedIn(set: ReadonlySet<string>, prefix: string, key: string, raw: st
  * places, and a city alone after "in", "from" or "near" when it has a hospital in the CMS
  * list (so it is a real town, not a word that happens to name a hamlet).
  */
-export function findCities(text: string): FoundCandidate[] {
-  const upperText = isUpperCaseText(text);
-  const words = placeWordsOf(text, upperText);
+export function findCities(text: string, memo?: TextMemo): FoundCandidate[] {
+  const { upperText, words } = placeTextOf(text, memo);
   const places = placeSet();
   const cities = hospitalCitySet();
   const found: FoundCandidate[] = [];

@@ -1,7 +1,7 @@
-import type { FoundCandidate } from '../../detector/types.js';
+import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { COMMON_WORDS, firstNameRanks, NEVER_NAMES } from '../people/lexicon.js';
 import { hospitalCitySet } from './gazetteer.js';
-import { isUpperCaseText, type PlaceWord, placeWordsOf } from './place-words.js';
+import { type PlaceWord, placeTextOf } from './place-words.js';
 
 const CONFIDENCE = {
   /** "Riverside Hospital", "UCLA Medical Center", "HOWARD MEMORIAL". */
@@ -259,13 +259,26 @@ const FACILITY_STARTS = new Set(FACILITY_WORDS.map((sequence) => sequence[0]!));
 function facilityWordAt(words: readonly PlaceWord[], i: number, anyCase = false): number {
   if (!FACILITY_STARTS.has(words[i]?.key ?? '')) return 0;
   for (const sequence of FACILITY_WORDS) {
-    const matches = (part: string, k: number): boolean =>
-      words[i + k]?.key === part && (anyCase || words[i + k]!.capital);
-    if (sequence.every(matches)) {
-      return sequence.length;
-    }
+    if (spells(words, i, sequence, anyCase)) return sequence.length;
   }
   return 0;
+}
+
+/**
+ * True when the words from `i` on are `sequence`, each capitalised unless `anyCase`. A
+ * loop rather than `every` with a closure: this runs for most words of a text.
+ */
+function spells(
+  words: readonly PlaceWord[],
+  i: number,
+  sequence: readonly string[],
+  anyCase: boolean,
+): boolean {
+  for (let k = 0; k < sequence.length; k++) {
+    const word = words[i + k];
+    if (word === undefined || word.key !== sequence[k] || !(anyCase || word.capital)) return false;
+  }
+  return true;
 }
 
 /**
@@ -274,9 +287,8 @@ function facilityWordAt(words: readonly PlaceWord[], i: number, anyCase = false)
  * written alone ("Johns Hopkins"), and capitalised words after a verb of care ("seen at
  * Pine Ridge").
  */
-export function findFacilities(text: string): FoundCandidate[] {
-  const upperText = isUpperCaseText(text);
-  const words = placeWordsOf(text, upperText);
+export function findFacilities(text: string, memo?: TextMemo): FoundCandidate[] {
+  const { upperText, words } = placeTextOf(text, memo);
   const found: FoundCandidate[] = [];
   const push = (from: number, to: number, confidence: number, pattern: string): void => {
     found.push({ start: words[from]!.start, end: words[to]!.end, confidence, pattern });

@@ -1,3 +1,6 @@
+import type { TextMemo } from '../../detector/types.js';
+import { WordCursor } from '../../text/words.js';
+
 /** A word of the text, for the place finders. */
 export interface PlaceWord {
   readonly start: number;
@@ -14,9 +17,6 @@ export interface PlaceWord {
   readonly gap: string;
 }
 
-/** Letters with apostrophes and hyphens inside ("O'Hare", "Wilkes-Barre"), or a number. */
-const WORD = /\p{L}(?:[\p{L}'’-]*\p{L})?(?:['’]s)?|\d+/gu;
-
 /**
  * True when most letters of the text are capitals, as in many clinical notes: there a
  * capital word says nothing about being a name.
@@ -32,33 +32,39 @@ export function isUpperCaseText(text: string): boolean {
   return upper > 3 * lower;
 }
 
-/**
- * The last text split and its words. The city and facility finders run one after the other
- * on the same text, so the second reuses the first's words instead of splitting again.
- * Words are never changed after they are made, so sharing them is safe.
- */
-let lastSplit: { text: string; upperText: boolean; words: readonly PlaceWord[] } | undefined;
+/** A text split into words for the place finders. */
+export interface PlaceText {
+  /** Most letters are capitals (see `isUpperCaseText`). */
+  readonly upperText: boolean;
+  readonly words: readonly PlaceWord[];
+}
 
-/** Splits text into words; in all-capitals text every word counts as capitalised. */
-export function placeWordsOf(text: string, upperText: boolean): readonly PlaceWord[] {
-  if (lastSplit && lastSplit.text === text && lastSplit.upperText === upperText) {
-    return lastSplit.words;
-  }
-  const words = splitPlaceWords(text, upperText);
-  lastSplit = { text, upperText, words };
-  return words;
+/**
+ * Splits text into words; in all-capitals text every word counts as capitalised. The city
+ * and facility finders both need the words of a text: within a scan the memo splits it
+ * once for both. Words are never changed after they are made, so sharing them is safe.
+ */
+export function placeTextOf(text: string, memo?: TextMemo): PlaceText {
+  return memo ? memo.of(splitPlaceText) : splitPlaceText(text);
+}
+
+function splitPlaceText(text: string): PlaceText {
+  const upperText = isUpperCaseText(text);
+  return { upperText, words: splitPlaceWords(text, upperText) };
 }
 
 function splitPlaceWords(text: string, upperText: boolean): PlaceWord[] {
   const words: PlaceWord[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    const start = match.index;
+  // Letters with apostrophes and hyphens inside ("O'Hare", "Wilkes-Barre"), or a number.
+  const cursor = new WordCursor(text, true);
+  while (cursor.next()) {
+    const { start } = cursor;
+    const raw = text.slice(start, cursor.end);
     // A word starts with a letter or is all digits, so a letter is there when the first
     // character is no digit.
     const letter = !isAsciiDigit(raw.charCodeAt(0));
-    const upper = letter && raw === raw.toUpperCase();
+    const upper = letter && isAllCapitals(raw);
     const possessive = endsPossessive(raw);
     const lower = raw.toLowerCase();
     words.push({
@@ -73,6 +79,16 @@ function splitPlaceWords(text: string, upperText: boolean): PlaceWord[] {
     previousEnd = start + raw.length;
   }
   return words;
+}
+
+/** True when upper-casing changes nothing; ASCII words are decided without a new string. */
+function isAllCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) return word === word.toUpperCase();
+    if (code >= 0x61 && code <= 0x7a) return false;
+  }
+  return true;
 }
 
 function isAsciiDigit(code: number): boolean {
@@ -106,7 +122,10 @@ const BLANK_RUN = /[ \t]+/g;
 export function gapBetween(text: string, from: number, to: number): string {
   if (to === from) return '';
   if (to === from + 1 && text.charCodeAt(from) === 0x20) return ' ';
-  return text.slice(from, to).replace(BLANK_RUN, (run) => (run.length <= 2 ? ' ' : '\t'));
+  const gap = text.slice(from, to);
+  // Without a tab or two blanks in a row every run of blanks is one space already.
+  if (!gap.includes('\t') && !gap.includes('  ')) return gap;
+  return gap.replace(BLANK_RUN, (run) => (run.length <= 2 ? ' ' : '\t'));
 }
 
 /** Words between two parts of one place name: "Wilkes Barre", "St. Louis", "Winston-Salem". */
