@@ -8,6 +8,7 @@
  * is: in which body the parser put it, or which attachment it became. The caller reports
  * the part `malformed` and scans its raw text.
  */
+import { blockEnd } from './raw.js';
 
 /** A part whose declared base64 body holds characters outside the alphabet. */
 export interface MisencodedPart {
@@ -56,7 +57,7 @@ export function findMisencodedParts(raw: string): MisencodedPart[] {
 /** Reads the part in `raw[start, end)`: its headers, then its children or its body. */
 function walkPart(walk: Walk, start: number, end: number, depth: number): void {
   const { raw } = walk;
-  const bodyStart = headerBlockEnd(raw, start, end);
+  const bodyStart = blockEnd(raw, start, end);
   const headers = readHeaders(raw.slice(start, bodyStart));
   const contentType = headers.get('content-type') ?? '';
   const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase() || 'text/plain';
@@ -91,19 +92,6 @@ function walkPart(walk: Walk, start: number, end: number, depth: number): void {
     invalid,
     ...(inlineText ? { body: mediaType === 'text/html' ? 'html' : 'text' } : { attachment }),
   });
-}
-
-/** Where the header block starting at `from` ends: after its blank line, or at `limit`. */
-function headerBlockEnd(raw: string, from: number, limit: number): number {
-  if (raw[from] === '\n') return Math.min(from + 1, limit);
-  if (raw[from] === '\r' && raw[from + 1] === '\n') return Math.min(from + 2, limit);
-  let at = raw.indexOf('\n', from);
-  while (at >= 0 && at < limit) {
-    if (raw[at + 1] === '\n') return Math.min(at + 2, limit);
-    if (raw[at + 1] === '\r' && raw[at + 2] === '\n') return Math.min(at + 3, limit);
-    at = raw.indexOf('\n', at + 1);
-  }
-  return limit;
 }
 
 /** Header names in lower case to their first value, folded lines joined. */

@@ -89,7 +89,7 @@ export function declaredBoundaries(raw: string): Map<string, number> {
  * Where a header block that starts at `from` ends: after its blank line, or at `limit`.
  * The search never looks past `limit`, so walking many parts stays linear.
  */
-function blockEnd(raw: string, from: number, limit: number): number {
+export function blockEnd(raw: string, from: number, limit: number): number {
   // An empty block: the blank line comes first.
   if (raw[from] === '\n') return Math.min(from + 1, limit);
   if (raw[from] === '\r' && raw[from + 1] === '\n') return Math.min(from + 2, limit);

@@ -1,3 +1,4 @@
+import { isWordCode } from '../text/word-code.js';
 import { contextKey } from './context-words.js';
 
 /** A context word or phrase found in a text. */
@@ -27,15 +28,6 @@ interface OpenPhrase {
 }
 
 const NONE_OPEN: readonly OpenPhrase[] = [];
-
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
-  );
-}
 
 /** Adds a lower-cased ASCII character to a running word hash. */
 function hashStep(hash: number, code: number): number {

@@ -21,20 +21,29 @@ export async function unzipAll(bytes: Uint8Array): Promise<ZipEntries> {
   return entries;
 }
 
-/** Writes entries as a deflated ZIP with honest headers. */
-export function zipAll(entries: ZipEntries): Uint8Array {
+/**
+ * Writes entries as a ZIP with honest sizes and CRCs, deflated unless `store` keeps them
+ * as they are.
+ */
+export function zipAll(
+  entries: ZipEntries | Iterable<readonly [string, Uint8Array | string]>,
+  options: { store?: boolean } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const method = options.store ? 0 : 8;
+  let count = 0;
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, content] of entries) {
+    const data = Buffer.from(content);
     const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
+    const packed = options.store ? data : deflateRawSync(data);
     const sum = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(sum, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -44,7 +53,7 @@ export function zipAll(entries: ZipEntries): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(sum, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
@@ -53,12 +62,13 @@ export function zipAll(entries: ZipEntries): Uint8Array {
     locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + packed.length;
+    count++;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);

@@ -1,4 +1,5 @@
 import type { FoundCandidate } from '../../detector/types.js';
+import { isWordCode } from '../../text/word-code.js';
 import type { TermKind, VocabularyTerm } from './codesets.js';
 
 /** A term found in a text; `end` is exclusive. */
@@ -15,16 +16,6 @@ const SPACE = 0x20;
 const ALPHABET = 0x80;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE_QUOTE = 0x2019;
-
-/** Letters and digits of any script; a term starts and ends between them and the rest. */
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
-  );
-}
 
 /**
  * Characters that join words into a link, a path, an address or an identifier
