@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAccuracyCommand } from '../../benchmarks/accuracy/command.js';
-import { runCli } from '../../packages/cli/src/program.js';
+import { runCaptured } from '../../packages/cli/src/testing/capture.js';
 import { configurePdf } from '../../packages/extract/src/index.js';
 import {
   canonicalForm,
@@ -286,23 +286,7 @@ function recorder(): { events: string[]; logger: GuardLogger } {
 const inspectionJson = (inspection: Inspection) =>
   JSON.stringify({ ...inspection, context: undefined });
 
-async function cli(argv: readonly string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {
-      yield Buffer.from(stdin);
-    })(),
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const cli = runCaptured;
 
 /** Keeps what a call threw: its name and message. */
 async function thrown(call: () => unknown): Promise<string> {

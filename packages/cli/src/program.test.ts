@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes.js';
-import { runCli } from './program.js';
 import { hookReportSchema, scanReportSchema } from './report/schema.js';
+import { runCaptured } from './testing/capture.js';
 
 const examples = fileURLToPath(new URL('../../../fixtures/examples', import.meta.url));
 const example = (name: string) => join(examples, name);
@@ -17,23 +17,7 @@ const labelledValues: string[] = readFileSync(example('gold.jsonl'), 'utf8')
   .flatMap((line) => (JSON.parse(line) as { spans: { value: string }[] }).spans.map((s) => s.value))
   .filter((value) => value.length >= 6);
 
-async function run(argv: string[], stdin: Buffer | string = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {
-      yield typeof stdin === 'string' ? Buffer.from(stdin) : stdin;
-    })(),
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = runCaptured;
 
 describe('phiguard scan', () => {
   it('reports every example in the versioned JSON schema, with masked values only', async () => {

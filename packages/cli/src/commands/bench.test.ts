@@ -4,28 +4,14 @@ import { join } from 'node:path';
 import type * as Benchmarks from '@phiguard/benchmarks';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../exit-codes.js';
-import { runCli } from '../program.js';
+import { runCaptured } from '../testing/capture.js';
 import type { BenchModule } from './bench.js';
 
 // The shape the CLI declares must be what the benchmarks export: this fails to compile
 // (`pnpm typecheck`) when one of them changes without the other.
 const matchesDeclaredShape = (module: typeof Benchmarks): BenchModule => module;
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: (async function* () {})(),
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCaptured(argv);
 
 /** Two plain-text records: one labelled SSN the scanner finds, one clean line. */
 function tinyCorpus(): string {
