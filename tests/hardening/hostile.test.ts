@@ -220,6 +220,36 @@ describe('hostile documents', () => {
     ]);
   }, 60_000);
 
+  it('stops the work of a PDF that keeps pdfjs busy, not only the wait', async () => {
+    // One page showing a character 600,000 times: about 4 s of pdfjs work, which does not
+    // yield inside a page, against a limit of 0.5 s.
+    const content = 'BT /F1 12 Tf 72 720 Td (x) Tj ET\n'.repeat(600_000);
+    const busy = pdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R ' +
+        '/Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    const short = hardenedGuard({ limits: { attachmentTimeoutMs: 500 } });
+    const started = Date.now();
+    const inspection = await short.inspectFile(busy, { filename: 'busy.pdf' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expectUnscannable(inspection, ['timeout']);
+
+    // Once decided, the process is close to idle: the PDF's worker thread was terminated.
+    // A parser left running would use about 500 ms of CPU in these 500 ms.
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(150);
+
+    // The next PDF is read normally, in a fresh worker.
+    const next = await short.inspectFile(textPdf('Lunch at noon.'), { filename: 'lunch.pdf' });
+    expect(next.unscannable, JSON.stringify(summary(next))).toEqual([]);
+  });
+
   it('does not decode a PNG that declares 100,000 x 100,000 pixels', async () => {
     const png = Buffer.from(readFileSync(`${FIXTURES}ocr/phototest.derived.png`));
     // IHDR width and height sit at bytes 16..23; the CRC is left wrong on purpose too.

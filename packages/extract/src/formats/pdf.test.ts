@@ -1,10 +1,51 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { FileInput } from '../types.js';
 import { fixture } from './fixtures.js';
 import { closeOcr } from './ocr.js';
 import { pdfExtractor } from './pdf.js';
+import { closePdfWorkers, pdfWorkerCount } from './pdf-pool.js';
 import { collect } from './test-context.js';
 
-afterAll(closeOcr);
+afterAll(async () => {
+  await closeOcr();
+  await closePdfWorkers();
+});
+
+/**
+ * A valid one-page PDF whose content stream shows one character `shows` times. pdfjs reads
+ * about 150,000 of them a second and does not yield inside the page, so it stands for a
+ * crafted PDF that keeps a parser busy.
+ */
+function busyPdf(shows: number): FileInput {
+  const content = 'BT /F1 12 Tf 72 720 Td (x) Tj ET\n'.repeat(shows);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R ' +
+      '/Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const [index, object] of objects.entries()) {
+    offsets.push(pdf.length);
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  }
+  const xref = pdf.length;
+  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return { bytes: new TextEncoder().encode(pdf), location: 'attachment[0]:busy.pdf' };
+}
+
+/** Milliseconds of CPU the whole process (every thread) uses over the next `ms`. */
+async function cpuOver(ms: number): Promise<number> {
+  const before = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
 
 // Rendering and OCR of a page take a few seconds; the ceiling leaves room for a busy CI.
 const OCR_CEILING = { timeout: 90_000 };
@@ -129,5 +170,40 @@ describe('pdfExtractor', OCR_CEILING, () => {
         detail: "the input's 0 OCR pages are used up",
       },
     ]);
+  });
+
+  it('stops the work of a PDF that runs past its time, not only the wait', async () => {
+    // About 4 s of pdfjs work on one page, against a limit of 0.3 s.
+    const busy = busyPdf(600_000);
+    const run = collect({ attachmentTimeoutMs: 300 });
+    const started = Date.now();
+    await pdfExtractor.extract(busy, run.context);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(run.segments).toEqual([]);
+    expect(run.reasons()).toEqual(['timeout']);
+
+    // The worker was terminated, not left parsing: no PDF worker is alive and the process
+    // is close to idle. A parser still running would use about 500 ms of CPU here.
+    expect(pdfWorkerCount()).toBe(0);
+    expect(await cpuOver(500)).toBeLessThan(150);
+
+    // The next PDF gets a fresh worker, which then waits in the pool for the one after.
+    const next = collect();
+    await pdfExtractor.extract(fixture('pdf/pdflatex-4-pages.pdf'), next.context);
+    expect(next.unscannable).toEqual([]);
+    expect(next.segments[0]?.regions).toHaveLength(4);
+    expect(pdfWorkerCount()).toBe(1);
+  });
+
+  it('reads PDFs given at the same time one after another on a pool of one', async () => {
+    const runs = [collect(), collect(), collect()];
+    await Promise.all(
+      runs.map((run) => pdfExtractor.extract(fixture('pdf/pdflatex-4-pages.pdf'), run.context)),
+    );
+    for (const run of runs) {
+      expect(run.unscannable).toEqual([]);
+      expect(run.segments[0]?.regions).toHaveLength(4);
+    }
+    expect(pdfWorkerCount()).toBe(1);
   });
 });

@@ -3,32 +3,17 @@ import type { ExtractContext, FileExtractor, FileInput } from '../types.js';
 import { timeLeft } from './budget.js';
 import { SegmentBuilder } from './emit.js';
 import { ocrWithinLimits } from './image.js';
+import { type PdfContent, parserOptions, readDocument, renderPage } from './pdf-document.mjs';
+import { PdfWorkerError, PdfWorkerSession, setPdfPoolSize } from './pdf-pool.js';
 
 /**
- * PDF through pdf-parse (pdfjs). Each page's text layer, plus the text of its form fields
- * and annotations, becomes one region of the document's segment; pages with no text are
- * rendered and OCRed, each as its own segment. Files attached inside the PDF go back to the
- * dispatcher. Pages past `maxPages` are not read and are reported `too_many_pages`.
+ * PDF through pdf-parse (pdfjs), in a pooled worker thread (pdf-pool.ts) that is terminated
+ * when the PDF's time runs out, so that a hostile PDF costs its time limit and no more CPU.
+ * Each page's text layer, plus the text of its form fields and annotations, becomes one
+ * region of the document's segment; pages with no text are rendered in the worker and
+ * OCRed, each as its own segment. Files attached inside the PDF go back to the dispatcher.
+ * Pages past `maxPages` are not read and are reported `too_many_pages`.
  */
-
-// The parts of pdfjs that pdf-parse does not wrap; typed here by the fields we use.
-interface PdfAnnotation {
-  readonly subtype?: string;
-  readonly fieldName?: string;
-  readonly fieldValue?: unknown;
-  readonly alternativeText?: string;
-  readonly contentsObj?: { readonly str?: string };
-  readonly textContent?: readonly string[];
-}
-interface PdfPage {
-  getAnnotations(options?: { intent?: 'display' | 'print' | 'any' }): Promise<PdfAnnotation[]>;
-  getViewport(options: { scale: number }): { width: number; height: number };
-}
-interface PdfDocument {
-  readonly numPages: number;
-  getPage(pageNumber: number): Promise<PdfPage>;
-  getAttachments(): Promise<Record<string, { filename?: string; content?: Uint8Array }> | null>;
-}
 
 /** What the reader passes to pdf-parse. */
 export type PdfParserOptions = ConstructorParameters<typeof PDFParse>[0];
@@ -43,19 +28,64 @@ export type PdfParserFactory = (
 ) => PDFParse;
 
 const newPdfParser = (options: PdfParserOptions): PDFParse => new PDFParse(options);
-let createPdfParser: PdfParserFactory = newPdfParser;
+let createPdfParser: PdfParserFactory | undefined;
 
 /**
- * Sets how the PDF reader builds its parser; without `createParser`, pdf-parse as is. This
- * exists for fault injection only: the hardening tests wrap the parser in one that throws
- * or hangs, to check that the file ends `unscannable` and the decision fails closed.
+ * Sets how many PDF worker threads may run at once (`poolSize`, default 1, at most the
+ * number of cores) and, for fault injection only, how the reader builds its parser.
+ *
+ * `createParser` exists for the hardening tests, which wrap the parser in one that throws
+ * or hangs to check that the file ends `unscannable` and the decision fails closed. A
+ * function cannot be sent to a worker thread, so a PDF read with an injected parser is read
+ * on the main thread, where a timeout ends the wait but not pdfjs's work. Without
+ * `createParser`, every PDF is read in a worker.
  */
-export function configurePdf(options: { readonly createParser?: PdfParserFactory }): void {
-  createPdfParser = options.createParser ?? newPdfParser;
+export function configurePdf(options: {
+  readonly createParser?: PdfParserFactory;
+  readonly poolSize?: number;
+}): void {
+  setPdfPoolSize(options.poolSize ?? 1);
+  createPdfParser = options.createParser;
 }
 
-/** Width of a rendered page in pixels: about 200 dpi for US Letter, enough for 10 pt text. */
-const OCR_RENDER_WIDTH = 1700;
+/** Where one PDF is read: a pooled worker, or the main thread for an injected parser. */
+interface PdfReading {
+  /** Reads the pages and the attached files. */
+  read(): Promise<PdfContent>;
+  render(page: number): Promise<Uint8Array | undefined>;
+  /** Releases the parser (and the worker) once the PDF is read. */
+  close(): Promise<void>;
+  /** Ends the reading now: the PDF ran past its time. */
+  stop(): void;
+}
+
+/** `data` is moved to the worker, and detached here. */
+function inWorker(data: Uint8Array, context: ExtractContext): PdfReading {
+  const { maxPages, maxImagePixels } = context.limits;
+  const session = new PdfWorkerSession();
+  return {
+    read: () => session.read(data, maxPages, maxImagePixels),
+    render: (page) => session.render(page),
+    close: () => session.close(),
+    stop: () => session.stop(),
+  };
+}
+
+/** The main-thread path, for an injected parser only. The factory may throw from here. */
+function inMainThread(
+  factory: PdfParserFactory,
+  data: Uint8Array,
+  context: ExtractContext,
+): PdfReading {
+  const { maxPages, maxImagePixels } = context.limits;
+  const parser = factory(parserOptions(data, maxImagePixels), newPdfParser);
+  return {
+    read: () => readDocument(parser, maxPages),
+    render: (page) => renderPage(parser, page, maxImagePixels),
+    close: () => parser.destroy().catch(() => {}),
+    stop: () => void parser.destroy().catch(() => {}),
+  };
+}
 
 class PdfTimeoutError extends Error {
   override readonly name = 'PdfTimeoutError';
@@ -69,80 +99,66 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
-/** The reason a pdfjs failure maps to: passwords are `encrypted`, the rest `malformed`. */
-function failureReason(error: unknown): 'encrypted' | 'malformed' | 'timeout' {
+type PdfFailure = 'encrypted' | 'malformed' | 'timeout' | 'too_large' | 'extractor_failed';
+
+/** The reason a failure maps to: passwords are `encrypted`, other pdfjs errors `malformed`. */
+function failureReason(error: unknown): PdfFailure {
   if (error instanceof PdfTimeoutError) return 'timeout';
+  if (error instanceof PdfWorkerError) return error.outOfMemory ? 'too_large' : 'extractor_failed';
   if (error instanceof Error && error.name === 'PasswordException') return 'encrypted';
   return 'malformed';
 }
 
-/** Text of a page's form fields and annotations, labelled so context words still work. */
-async function annotationText(page: PdfPage): Promise<string[]> {
-  const lines: string[] = [];
-  // Intent `any`: the default (`display`) leaves out annotations flagged hidden or no-view,
-  // and hiding a field is exactly how a value slips past a reviewer.
-  for (const annotation of await page.getAnnotations({ intent: 'any' })) {
-    const value = annotation.fieldValue;
-    const values = (Array.isArray(value) ? value : [value]).filter(
-      (v): v is string => typeof v === 'string' && v !== '' && v !== 'Off',
-    );
-    if (values.length > 0) lines.push(`${annotation.fieldName ?? 'Field'}: ${values.join(', ')}`);
-    const contents = annotation.contentsObj?.str;
-    if (contents) lines.push(contents);
-    if (annotation.alternativeText) lines.push(annotation.alternativeText);
-    if (annotation.textContent) lines.push(annotation.textContent.join(' '));
-  }
-  return lines;
-}
+const FAILURE_DETAIL: Readonly<Record<PdfFailure, string>> = {
+  encrypted: 'the PDF needs a password',
+  malformed: 'pdfjs rejected the file',
+  timeout: 'the PDF ran past its time',
+  too_large: 'the PDF needed more memory than its worker may use',
+  extractor_failed: 'the PDF worker stopped',
+};
 
-async function readPdf(parser: PDFParse, file: FileInput, context: ExtractContext) {
-  // pdf-parse keeps the pdfjs document behind a private `load`; forms, annotations and
-  // attachments are only reachable through it.
-  const doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
-  const pages = Math.min(doc.numPages, context.limits.maxPages);
-  if (doc.numPages > pages) {
-    const detail = `read ${pages} of ${doc.numPages} pages (maxPages)`;
+async function readPdf(reading: PdfReading, file: FileInput, context: ExtractContext) {
+  const content = await reading.read();
+  const pages = content.pages.length;
+  if (content.numPages > pages) {
+    const detail = `read ${pages} of ${content.numPages} pages (maxPages)`;
     context.addUnscannable(file.location, 'too_many_pages', detail);
   }
 
-  const result = await parser.getText({ first: pages });
   const builder = new SegmentBuilder();
   const blankPages: number[] = [];
-  for (let number = 1; number <= pages; number++) {
-    const layer = result.getPageText(number).trim();
-    const extra = await annotationText(await doc.getPage(number));
+  for (const [index, page] of content.pages.entries()) {
     // A page with no text layer is not clean: a scan reads as empty, and so does a damaged
     // stream. It is OCRed even when it carries annotations, which would otherwise hide it.
-    if (layer === '') blankPages.push(number);
-    builder.add([layer, ...extra].join('\n').trim(), `${file.location}#page=${number}`);
+    if (page.layer === '') blankPages.push(index + 1);
+    const text = [page.layer, ...page.extra].join('\n').trim();
+    builder.add(text, `${file.location}#page=${index + 1}`);
   }
   builder.emit(context, file.location, 'pdf');
 
-  for (const number of blankPages) await ocrPage(parser, doc, number, file, context);
-  await handAttachments(doc, file, context);
+  for (const number of blankPages) await ocrPage(reading, number, file, context);
+  // The worker goes back to the pool before attached files are read: a PDF inside this one
+  // needs a worker of its own, and a pool of one would otherwise wait on itself.
+  await reading.close();
+  for (const [index, attachment] of content.attachments.entries()) {
+    const name = attachment.filename ?? 'attachment';
+    await context.nested({
+      bytes: attachment.content,
+      location: `${file.location}/part[${index}]:${name}`,
+      filename: name,
+    });
+  }
 }
 
 async function ocrPage(
-  parser: PDFParse,
-  doc: PdfDocument,
+  reading: PdfReading,
   number: number,
   file: FileInput,
   context: ExtractContext,
 ): Promise<void> {
   const location = `${file.location}#page=${number}`;
-  const viewport = (await doc.getPage(number)).getViewport({ scale: 1 });
-  // Keep the rendered page inside maxImagePixels, whatever size the page declares.
-  const wanted = OCR_RENDER_WIDTH / Math.max(viewport.width, 1);
-  const fitting = Math.sqrt(context.limits.maxImagePixels / (viewport.width * viewport.height));
-  const scale = Math.min(wanted, fitting);
-  const shot = await parser.getScreenshot({
-    partial: [number],
-    scale,
-    imageBuffer: true,
-    imageDataUrl: false,
-  });
-  const image = shot.pages[0]?.data;
-  if (image === undefined || image.length === 0) {
+  const image = await reading.render(number);
+  if (image === undefined) {
     context.addUnscannable(location, 'no_text', 'the page has no text and could not be rendered');
     return;
   }
@@ -157,36 +173,19 @@ async function ocrPage(
   builder.emit(context, location, 'ocr', false);
 }
 
-async function handAttachments(doc: PdfDocument, file: FileInput, context: ExtractContext) {
-  const attachments = Object.values((await doc.getAttachments()) ?? {});
-  for (const [index, attachment] of attachments.entries()) {
-    if (attachment.content === undefined) continue;
-    const name = attachment.filename ?? 'attachment';
-    await context.nested({
-      bytes: attachment.content,
-      location: `${file.location}/part[${index}]:${name}`,
-      filename: name,
-    });
-  }
-}
-
 /** Reads PDF text, form fields and annotations; OCRs pages that have no text layer. */
 export const pdfExtractor: FileExtractor = {
   types: ['pdf'],
   async extract(file, context) {
-    // pdfjs detaches the buffer it is given; a copy keeps the caller's bytes intact.
-    const parser = createPdfParser(
-      {
-        data: file.bytes.slice(),
-        verbosity: 0,
-        isEvalSupported: false,
-        maxImageSize: context.limits.maxImagePixels,
-        useSystemFonts: false,
-      },
-      newPdfParser,
-    );
-    // Once the time is up, work still running in pdfjs must not add anything more: the
-    // file is already reported as timed out.
+    // pdfjs detaches the buffer it is given; a copy keeps the caller's bytes intact, and it
+    // is moved to the worker rather than copied again.
+    const data = file.bytes.slice();
+    const reading =
+      createPdfParser === undefined
+        ? inWorker(data, context)
+        : inMainThread(createPdfParser, data, context);
+    // Once the time is up, work still under way (OCR, or pdfjs on the main-thread path) must
+    // not add anything more: the file is already reported as timed out.
     let open = true;
     const stopped: ExtractContext = {
       limits: context.limits,
@@ -199,18 +198,16 @@ export const pdfExtractor: FileExtractor = {
     };
     try {
       const ms = Math.min(context.limits.attachmentTimeoutMs, timeLeft(context));
-      await withTimeout(readPdf(parser, file, stopped), ms);
+      await withTimeout(readPdf(reading, file, stopped), ms);
     } catch (error) {
+      // Fail closed: whatever stopped the reading, the file is reported unscannable, and on
+      // a timeout the worker is terminated so the CPU it held is free for the next PDF.
       const reason = failureReason(error);
-      const detail = {
-        encrypted: 'the PDF needs a password',
-        malformed: 'pdfjs rejected the file',
-        timeout: 'the PDF ran past its time',
-      }[reason];
-      context.addUnscannable(file.location, reason, detail);
+      if (reason === 'timeout') reading.stop();
+      context.addUnscannable(file.location, reason, FAILURE_DETAIL[reason]);
     } finally {
       open = false;
-      await parser.destroy().catch(() => {});
+      await reading.close();
     }
   },
 };
