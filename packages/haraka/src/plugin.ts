@@ -1,5 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { createGuard, type Guard, loadPolicy, loadPolicyJson, type Verdict } from 'phiguard';
+import {
+  createGuard,
+  type Guard,
+  InspectionTimeoutError,
+  loadPolicy,
+  loadPolicyJson,
+  type Verdict,
+  withTimeout,
+} from 'phiguard';
 import { type Handling, readSettings, type Settings } from './settings.js';
 
 /**
@@ -135,7 +143,7 @@ function dataPost(
     },
     (error: unknown) => {
       // Fail closed without losing the message: the client keeps it and retries later.
-      const reason = error instanceof TimeoutError ? 'timeout' : 'scanner_failed';
+      const reason = error instanceof InspectionTimeoutError ? 'timeout' : 'scanner_failed';
       log('deferred', [reason]);
       answer(HARAKA_CODES.DENYSOFT, `4.3.0 content check failed (${reason}), try again later`);
     },
@@ -211,24 +219,4 @@ function once(next: Next): Next {
     called = true;
     next(code, message);
   };
-}
-
-class TimeoutError extends Error {
-  override readonly name = 'TimeoutError';
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError('inspection timed out')), milliseconds);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

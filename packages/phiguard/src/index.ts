@@ -41,3 +41,4 @@ export {
   type SegmentSummary,
   type Verdict,
 } from './guard.js';
+export { InspectionTimeoutError, withTimeout } from './timeout.js';

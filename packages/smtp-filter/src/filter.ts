@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { withTimeout } from 'phiguard';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { stampHeaders } from './headers.js';
 import type { Envelope, Inspect, Verdict } from './verdict.js';
@@ -232,20 +233,4 @@ export function createSmtpFilter(options: SmtpFilterOptions): SmtpFilter {
       });
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('inspection timed out')), milliseconds);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
