@@ -10,9 +10,10 @@
  * and index (offsets and detector ids only, never a value). The fingerprint key is fixed, so
  * fingerprints take part in the comparison: they change when a canonical value does.
  * Texts: the PhysioNet and ASQ-PHI development notes, the example messages and the
- * SpamAssassin development mail, all as raw text.
+ * SpamAssassin development mail, all as raw text, and the benchmark's generated 2 MB speed
+ * corpus (dense in matches) when `.bench-out/corpus` holds it (`pnpm bench:speed` makes it).
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createScanner } from '@phiguard/core';
 
@@ -48,6 +49,10 @@ const corpora: [string, string[]][] = [
   ],
   ['spamassassin', filesUnder(SPAM).map((p) => readFileSync(p, 'latin1'))],
 ];
+const SPEED_CORPUS = join(ROOT, '.bench-out/corpus/speed-s1-p300-2MB.txt');
+if (existsSync(SPEED_CORPUS)) {
+  corpora.push(['generated', readFileSync(SPEED_CORPUS, 'utf8').split('\f\n')]);
+}
 
 const scanner = createScanner({ fingerprintKey: 'findings-snapshot-fixed-key-0123456789' });
 const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { ContextVocabulary } from '../context/context-index.js';
 import { ContextWords } from '../context/context-words.js';
 import type { DetectorDefinition, PatternDefinition } from '../detector/types.js';
-import { positionalGroups } from '../regex/groups.js';
+import { canMatchEmpty, positionalGroups, type SplitForm, splitForm } from '../regex/groups.js';
 import { maxMatchBytes } from '../regex/length.js';
 import { compilePattern, type RE2, RE2 as RE2Class } from '../regex/re2.js';
 
@@ -21,6 +21,24 @@ export interface CompiledPattern {
   readonly regex: RE2;
   /** Where a match's value and named groups are. */
   readonly groups: MatchGroups;
+  /**
+   * The pattern rewritten so that `split` returns all its matches in one call, when that
+   * can be done with certainty; the scanner reads matches with `exec` otherwise.
+   */
+  readonly split: SplitPattern | undefined;
+}
+
+/** A pattern in its split form, with the piece of each named group. */
+export interface SplitPattern {
+  readonly regex: RE2;
+  readonly form: SplitForm;
+  /** The named groups a validator sees, with the piece that holds each. */
+  readonly named: readonly { readonly name: string; readonly piece: number }[];
+  /**
+   * The most UTF-16 units a match spans, read from the pattern's syntax (a code point
+   * takes at most two); undefined when a repetition has no bound.
+   */
+  readonly longestMatch: number | undefined;
 }
 
 /**
@@ -121,24 +139,46 @@ export class CompiledDetectors {
 function compileForMatching(
   detector: DetectorDefinition,
   pattern: PatternDefinition,
-): Pick<CompiledPattern, 'regex' | 'groups'> {
+): Pick<CompiledPattern, 'regex' | 'groups' | 'split'> {
   const caseFlag = pattern.ignoreCase ? 'i' : '';
   // Compiling the pattern as written first reports its errors as the author wrote it.
   const asWritten = compilePattern(detector.id, pattern.name, pattern.regex, `gd${caseFlag}`);
   const positional = positionalGroups(pattern.regex, caseFlag);
   if (!positional) {
     const hasValueGroup = /\(\?P?<value>/.test(pattern.regex);
-    return { regex: asWritten, groups: { by: 'name', hasValueGroup } };
+    return { regex: asWritten, groups: { by: 'name', hasValueGroup }, split: undefined };
   }
   if (positional.valueIsWholeMatch) {
     const regex = compilePattern(detector.id, pattern.name, positional.source, `g${caseFlag}`);
-    return { regex, groups: { by: 'number', value: 0, named: [{ name: 'value', group: 0 }] } };
+    const groups: MatchGroups = { by: 'number', value: 0, named: [{ name: 'value', group: 0 }] };
+    return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
   }
   const named = positional.names.flatMap((name, k) => (name ? [{ name, group: k + 1 }] : []));
   const value = named.find((g) => g.name === 'value')?.group ?? 0;
   const flags = `${named.length > 0 ? 'gd' : 'g'}${caseFlag}`;
   const regex = compilePattern(detector.id, pattern.name, positional.source, flags);
-  return { regex, groups: { by: 'number', value, named } };
+  const groups: MatchGroups = { by: 'number', value, named };
+  return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
+}
+
+function compileSplit(
+  detector: DetectorDefinition,
+  pattern: PatternDefinition,
+  positional: string,
+  groups: MatchGroups & { by: 'number' },
+): SplitPattern | undefined {
+  const caseFlag = pattern.ignoreCase ? 'i' : '';
+  if (canMatchEmpty(positional, caseFlag)) return undefined;
+  const form = splitForm(positional, caseFlag, groups.value);
+  if (!form) return undefined;
+  const regex = compilePattern(detector.id, pattern.name, form.source, `g${caseFlag}`);
+  const named = groups.named.map(({ name, group }) => ({
+    name,
+    piece: group === 0 ? form.value : form.groupPieces[group - 1]!,
+  }));
+  const bytes = maxMatchBytes(positional);
+  // maxMatchBytes counts 4 bytes for each code point, which takes 1 or 2 UTF-16 units.
+  return { regex, form, named, longestMatch: bytes === undefined ? undefined : bytes / 2 };
 }
 
 /**

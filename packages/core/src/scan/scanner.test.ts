@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectorDefinition } from '../detector/types.js';
 import { userDetector } from '../detector/user.js';
+import { builtInDetectors } from '../detectors/index.js';
 import { PatternError } from '../regex/re2.js';
-import { DuplicateDetectorError } from './compiled.js';
+import { CompiledDetectors, DuplicateDetectorError } from './compiled.js';
 import { CHUNK_LENGTH, Scanner } from './scanner.js';
 
 const KEY = 'test-key-0123456789abcdef';
@@ -208,5 +209,53 @@ describe('Scanner', () => {
         patterns: [{ name: 'p', regex: 'x', confidence: 2 }],
       }),
     ).toThrow(/id|confidence/);
+  });
+
+  describe('matches read in one split call and one exec per match agree', () => {
+    /** Ward codes `W-12-345`: the value is in the middle, the groups feed the validator. */
+    const ward = (regex: string): DetectorDefinition => ({
+      id: 'ward',
+      class: 'other_id',
+      authority: 'test',
+      summary: 'Ward codes.',
+      limitations: 'Test only.',
+      patterns: [{ name: 'coded', regex, confidence: 0.6 }],
+      validate: (_value, facts) => facts.groups.floor !== '13',
+      samples: { positive: [], negative: [] },
+    });
+    // The same pattern twice: once as written, once with a top-level choice that keeps it
+    // from being split (the second branch never matches in these texts).
+    const split = new Scanner({
+      detectors: [ward('ward (?P<value>W-(?P<floor>\\d{2})-\\d{3})\\b')],
+      fingerprintKey: KEY,
+    });
+    const exec = new Scanner({
+      detectors: [ward('ward (?P<value>W-(?P<floor>\\d{2})-\\d{3})\\b|qqqq(?P<unused>zz)')],
+      fingerprintKey: KEY,
+    });
+
+    it('compiles the first to a split form and the second without', () => {
+      expect(new CompiledDetectors(split.detectors).patterns[0]!.split).toBeDefined();
+      expect(new CompiledDetectors(exec.detectors).patterns[0]!.split).toBeUndefined();
+    });
+
+    it.each([
+      ['plain text', 'ward W-12-345 then ward W-13-111 and ward W-14-222.'],
+      ['wide characters before', '😀 Ünïcødé — ward W-12-345, 🏥 ward W-15-999'],
+      ['long runs without spaces', `${'x'.repeat(3000)} ward W-12-345 ${'y'.repeat(5000)}`],
+    ])('%s', (_name, text) => {
+      const a = split.scan(text).findings;
+      const b = exec.scan(text).findings;
+      expect(a.length).toBeGreaterThan(0);
+      expect(a.map((f) => text.slice(f.start, f.end))).not.toContain('W-13-111');
+      expect(a.map((f) => [f.start, f.end, f.fingerprint])).toEqual(
+        b.map((f) => [f.start, f.end, f.fingerprint]),
+      );
+    });
+  });
+
+  it('reads every built-in pattern with one split call per region', () => {
+    const slow = new CompiledDetectors(builtInDetectors).patterns.filter((p) => !p.split);
+    expect(slow.map((p) => `${p.detector.definition.id}/${p.definition.name}`)).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   DEFAULT_RAISE_WEIGHT,
   MAX_WINDOW,
   type MatchGroups,
+  type SplitPattern,
 } from './compiled.js';
 import { resolveOverlaps } from './overlaps.js';
 
@@ -263,8 +264,86 @@ export class Scanner {
     out: Candidate[],
     failures: Failures,
   ): void {
+    if (!pattern.split) {
+      this.execOver(pattern, text, blocks, out, failures);
+      return;
+    }
+    const { utf8 } = text;
+    let first = 0;
+    while (first < blocks.length) {
+      // Blocks that touch make one region, read in one call.
+      let last = first;
+      while (last + 1 < blocks.length && blocks[last + 1]!.start <= blocks[last]!.end) last++;
+      const region = { start: blocks[first]!.start, end: blocks[last]!.end };
+      const start = utf8.toIndex(region.start);
+      const end = utf8.toIndex(region.end);
+      if (!this.splitOver(pattern, pattern.split, text, start, end, out, failures)) {
+        this.execOver(pattern, text, [region], out, failures);
+      }
+      first = last + 1;
+    }
+  }
+
+  /**
+   * Reads the matches of `pattern` that start in [start, end) of the chunk text with one
+   * `split` call. Returns false, having taken nothing, when the region cannot be cut out of
+   * the text without changing what the pattern sees there; `exec` reads it then.
+   */
+  private splitOver(
+    pattern: CompiledPattern,
+    split: SplitPattern,
+    chunkText: ChunkText,
+    start: number,
+    end: number,
+    out: Candidate[],
+    failures: Failures,
+  ): boolean {
+    const { text } = chunkText;
+    // The piece must begin where the text before it cannot change a match: at the start or
+    // after white space, where `\b` and `^` read as they do in the whole text.
+    let from = start;
+    const earliest = Math.max(0, start - MAX_BACKTRACK_FOR_SPACE);
+    while (from > earliest && !isSpaceCode(text.charCodeAt(from - 1))) from--;
+    if (from > 0 && !isSpaceCode(text.charCodeAt(from - 1))) return false;
+    // A match that starts before `end` ends before `to`, so cutting there changes none.
+    const to = Math.min(text.length, end + (split.longestMatch ?? SPLIT_OVERLAP) + 1);
+    const pieces = split.regex.split(
+      from === 0 && to === text.length ? text : text.slice(from, to),
+    );
+    const { width, head, tail, value } = split.form;
+    const step = width + 1;
+    const validates = pattern.detector.definition.validate !== undefined;
+    let cursor = from;
+    for (let i = 0; i + width < pieces.length; i += step) {
+      cursor += (pieces[i] as string).length;
+      const matchStart = cursor;
+      const headLength = head < 0 ? 0 : (pieces[i + 1 + head] as string).length;
+      cursor += headLength + (pieces[i + 1 + tail] as string).length;
+      if (matchStart >= end) break;
+      if (matchStart < start) continue;
+      const valueText = pieces[i + 1 + value];
+      if (valueText === undefined) continue;
+      const valueStart = matchStart + headLength;
+      const facts = validates
+        ? new FactsOfPieces(pattern.definition.name, split, pieces, i + 1, text, valueStart)
+        : undefined;
+      this.takeMatch(pattern, chunkText, valueStart, valueText, facts, out, failures);
+    }
+    return true;
+  }
+
+  /** Reads the matches of a pattern block by block, one `exec` call per match. */
+  private execOver(
+    pattern: CompiledPattern,
+    text: ChunkText,
+    blocks: readonly ByteBlock[],
+    out: Candidate[],
+    failures: Failures,
+  ): void {
     const { regex } = pattern;
-    const bytes = text.utf8.bytes;
+    const { utf8 } = text;
+    const bytes = utf8.bytes;
+    const validates = pattern.detector.definition.validate !== undefined;
     regex.lastIndex = 0;
     for (const block of blocks) {
       // Run on the whole buffer from the block's start, so the pattern sees the real text
@@ -279,7 +358,14 @@ export class Scanner {
           regex.lastIndex = match.index;
           break;
         }
-        this.takeMatch(pattern, text, match, out, failures);
+        const range = valueRange(pattern.groups, match);
+        if (!range) continue;
+        const start = utf8.toIndex(range[0]);
+        const end = utf8.toIndex(range[1]);
+        const facts = validates
+          ? new FactsOfMatch(pattern.definition.name, pattern.groups, match, utf8, start, end)
+          : undefined;
+        this.takeMatch(pattern, text, start, utf8.text.slice(start, end), facts, out, failures);
       }
     }
   }
@@ -288,19 +374,16 @@ export class Scanner {
   private takeMatch(
     pattern: CompiledPattern,
     chunkText: ChunkText,
-    match: RE2BufferExecArray,
+    start: number,
+    value: string,
+    facts: MatchFacts | undefined,
     out: Candidate[],
     failures: Failures,
   ): void {
     const { detector, definition } = pattern;
-    const { utf8, text } = chunkText;
     const { prune, validate } = detector.definition;
-    const range = valueRange(pattern.groups, match);
-    if (!range) return;
-    const start = utf8.toIndex(range[0]);
-    const end = utf8.toIndex(range[1]);
-    if (end - start > MAX_MATCH_LENGTH) return;
-    const value = text.slice(start, end);
+    if (value.length > MAX_MATCH_LENGTH) return;
+    const end = start + value.length;
     // A hook that throws must not lose the match: keep it at the pattern's confidence
     // (fail closed) and report the failure.
     const id = detector.definition.id;
@@ -310,13 +393,10 @@ export class Scanner {
       failures.add(id, 'prune');
     }
     let confidence = definition.confidence;
-    if (validate) {
+    if (validate && facts) {
       let verdict: Verdict = true;
       try {
-        verdict = validate(
-          value,
-          new FactsOfMatch(definition.name, pattern.groups, match, utf8, start, end),
-        );
+        verdict = validate(value, facts);
       } catch {
         failures.add(id, 'validate');
       }
@@ -411,6 +491,24 @@ export class Scanner {
     };
     return candidate.role ? { ...finding, role: candidate.role } : finding;
   }
+}
+
+/**
+ * How far before a region `split` may start to begin after white space. A region starts
+ * after white space unless text runs this long without any (base64, long URLs); `exec`
+ * reads such a region.
+ */
+const MAX_BACKTRACK_FOR_SPACE = 256;
+
+/**
+ * Text read past the end of a region, for a pattern without a bound on its length, so that
+ * a match that starts in the region is seen whole, in UTF-16 units: as far as the
+ * prefilter looks past a block.
+ */
+const SPLIT_OVERLAP = 4 * MAX_MATCH_LENGTH;
+
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x0c;
 }
 
 /** What re2 returns for a match on bytes. */
@@ -535,6 +633,36 @@ class FactsOfMatch implements MatchFacts {
       this.named[name] = range
         ? utf8.text.slice(utf8.toIndex(range[0]), utf8.toIndex(range[1]))
         : undefined;
+    }
+    return this.named;
+  }
+}
+
+/**
+ * What a validator learns about a match read by `split`: its groups are pieces of the
+ * split result, named on first use.
+ */
+class FactsOfPieces implements MatchFacts {
+  private named: Record<string, string | undefined> | undefined;
+
+  constructor(
+    readonly pattern: string,
+    private readonly split: SplitPattern,
+    private readonly pieces: readonly (string | undefined)[],
+    private readonly first: number,
+    readonly text: string,
+    readonly start: number,
+  ) {}
+
+  get end(): number {
+    return this.start + (this.pieces[this.first + this.split.form.value] as string).length;
+  }
+
+  get groups(): Record<string, string | undefined> {
+    if (this.named) return this.named;
+    this.named = {};
+    for (const { name, piece } of this.split.named) {
+      this.named[name] = this.pieces[this.first + piece];
     }
     return this.named;
   }
