@@ -4,7 +4,7 @@
  */
 import type { SpeedReport } from '../speed/benchmark.js';
 import type { AccuracyTable } from './accuracy.js';
-import { formatBytes, renderMarkdown } from './markdown.js';
+import { formatBytes, MEMORY_MODES, renderMarkdown } from './markdown.js';
 import {
   type Bar,
   barChart,
@@ -126,10 +126,10 @@ export function renderHtml(
       'Memory against input size (engine, one process per size)',
       { x: 'input scanned', y: 'MB', xFormat: formatBytes },
       [
-        {
-          name: 'peak RSS',
-          points: report.memory.points.map((p) => [p.input, p.peakBytes / 1e6] as const),
-        },
+        ...[report.memory, report.streamMemory].map((memory) => ({
+          name: `peak RSS, ${MEMORY_MODES[memory.mode]}`,
+          points: memory.points.map((p) => [p.input, p.peakBytes / 1e6] as const),
+        })),
         {
           name: 'RSS before scanning',
           points: report.memory.points.map((p) => [p.input, p.baselineBytes / 1e6] as const),

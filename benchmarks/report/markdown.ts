@@ -3,6 +3,7 @@
  * detail tables. Numbers and tool names only.
  */
 import type { SpeedReport } from '../speed/benchmark.js';
+import type { MemoryMode } from '../speed/memory.js';
 import { formatNumber } from './svg.js';
 
 const MB = 1_000_000;
@@ -68,13 +69,13 @@ export function renderMarkdown(report: SpeedReport, command?: string): string {
       `${formatNumber(report.pipeline.messagesPerSecond)} messages/s`,
       `p50 ${ms(report.pipeline.latency.p50Ms)}, p95 ${ms(report.pipeline.latency.p95Ms)}, p99 ${ms(report.pipeline.latency.p99Ms)}; ${report.pipeline.messages} messages, ${formatNumber(report.pipeline.mbPerSecond)} MB/s`,
     ],
-    [
-      'RSS growth per MB of input scanned',
-      `${formatNumber(report.memory.growthPerInputMB)} MB/MB`,
-      report.memory.points
-        .map((p) => `${formatBytes(p.input)}: peak ${formatBytes(p.peakBytes)}`)
+    ...[report.memory, report.streamMemory].map((memory) => [
+      `RSS growth per MB of input scanned, ${MEMORY_MODES[memory.mode]}`,
+      `${formatNumber(memory.growthPerInputMB)} MB/MB`,
+      memory.points
+        .map((p) => `${formatBytes(p.input)}: growth ${formatBytes(p.growthBytes)}`)
         .join(', '),
-    ],
+    ]),
   );
   out.push(markdownTable(['measure', 'value', 'detail'], rows, [1]));
 
@@ -132,13 +133,16 @@ export function renderMarkdown(report: SpeedReport, command?: string): string {
   out.push('', '### Memory (engine alone, one process per size)', '');
   out.push(
     markdownTable(
-      ['input', 'RSS before scan', 'peak RSS', 'growth'],
-      report.memory.points.map((p) => [
-        formatBytes(p.input),
-        formatBytes(p.baselineBytes),
-        formatBytes(p.peakBytes),
-        formatBytes(p.growthBytes),
-      ]),
+      ['text', 'input', 'RSS before scan', 'peak RSS', 'growth'],
+      [report.memory, report.streamMemory].flatMap((memory) =>
+        memory.points.map((p) => [
+          MEMORY_MODES[memory.mode],
+          formatBytes(p.input),
+          formatBytes(p.baselineBytes),
+          formatBytes(p.peakBytes),
+          formatBytes(p.growthBytes),
+        ]),
+      ),
     ),
   );
   out.push(
@@ -147,3 +151,9 @@ export function renderMarkdown(report: SpeedReport, command?: string): string {
   );
   return `${out.join('\n')}\n`;
 }
+
+/** How each memory measurement gave the text to the scanner, for tables and charts. */
+export const MEMORY_MODES: Record<MemoryMode, string> = {
+  documents: 'document by document',
+  stream: 'one text streamed from disk',
+};

@@ -81,8 +81,13 @@ describe('speed benchmark smoke run', () => {
   it('gives one point per message size and per memory size', () => {
     expect(report.sizes).toHaveLength(2);
     for (const s of report.sizes) expect(s.mbPerSecond).toBeGreaterThan(0);
-    expect(report.memory.points).toHaveLength(1);
-    for (const p of report.memory.points) expect(p.peakBytes).toBeGreaterThan(p.input);
+    for (const memory of [report.memory, report.streamMemory]) {
+      expect(memory.points).toHaveLength(1);
+      for (const p of memory.points) expect(p.peakBytes).toBeGreaterThan(p.input);
+    }
+    expect(report.streamMemory.mode).toBe('stream');
+    // The streamed text is the corpus file cut at the same size, so it holds findings too.
+    expect(report.streamMemory.points[0]!.input).toBeGreaterThan(0);
   });
 
   it('runs both npm peers and ripgrep when it is installed, with a ratio for each', () => {

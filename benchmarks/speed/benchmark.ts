@@ -94,7 +94,10 @@ export interface SpeedReport {
     readonly iterations: number;
   };
   readonly sizes: readonly SizePoint[];
+  /** Peak RSS scanning the corpus document by document. */
   readonly memory: MemoryResult;
+  /** Peak RSS scanning the corpus as one text streamed from disk. */
+  readonly streamMemory: MemoryResult;
   readonly peers: {
     readonly sampleBytes: number;
     readonly phiguard: Throughput;
@@ -145,7 +148,7 @@ export async function runSpeedBenchmark(options: SpeedOptions = {}): Promise<Spe
       workerCounts.length * runs +
       1 +
       messageSizes.length +
-      memorySizesMB.length +
+      2 * memorySizesMB.length +
       peerSteps,
   );
   const step = (label: string) => progress?.step(label);
@@ -213,11 +216,9 @@ export async function runSpeedBenchmark(options: SpeedOptions = {}): Promise<Spe
   });
 
   // (e) Memory against input size, each size in a fresh process.
-  const memory = measureMemory(
-    corpusPath,
-    memorySizesMB.map((s) => Math.round(s * MB)),
-    () => step('memory'),
-  );
+  const memorySizes = memorySizesMB.map((s) => Math.round(s * MB));
+  const memory = measureMemory(corpusPath, memorySizes, 'documents', () => step('memory'));
+  const streamMemory = measureMemory(corpusPath, memorySizes, 'stream', () => step('memory'));
 
   // Peers on the same prefix of the corpus, phiguard timed on it too for the ratios.
   const sample = corpusPrefix(corpus.documents, peerSampleMB * MB);
@@ -287,6 +288,7 @@ export async function runSpeedBenchmark(options: SpeedOptions = {}): Promise<Spe
     },
     sizes,
     memory,
+    streamMemory,
     peers: { sampleBytes, phiguard: phiguardOnSample, results, ripgrep },
     ratios,
     processPeakRssBytes: process.resourceUsage().maxRSS * 1024,

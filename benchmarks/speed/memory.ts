@@ -19,7 +19,14 @@ export interface MemoryPoint {
   readonly growthBytes: number;
 }
 
+/**
+ * How the text is given: `documents` scans the corpus document by document from memory;
+ * `stream` reads its first N bytes from disk as one text through `Scanner.scanStream`.
+ */
+export type MemoryMode = 'documents' | 'stream';
+
 export interface MemoryResult {
+  readonly mode: MemoryMode;
   readonly points: readonly MemoryPoint[];
   /** Extra RSS per extra MB of input between the smallest and the largest size (MB/MB). */
   readonly growthPerInputMB: number;
@@ -28,6 +35,7 @@ export interface MemoryResult {
 export function measureMemory(
   corpusPath: string,
   sizes: readonly number[],
+  mode: MemoryMode,
   onPoint?: () => void,
 ): MemoryResult {
   const tsx = require.resolve('tsx/cli');
@@ -35,7 +43,7 @@ export function measureMemory(
   for (const bytes of sizes) {
     const out = execFileSync(
       process.execPath,
-      [tsx, '--conditions=source', CHILD, corpusPath, String(bytes)],
+      [tsx, '--conditions=source', CHILD, corpusPath, String(bytes), mode],
       {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
@@ -62,5 +70,5 @@ export function measureMemory(
     last.input > first.input
       ? (last.growthBytes - first.growthBytes) / (last.input - first.input)
       : 0;
-  return { points, growthPerInputMB };
+  return { mode, points, growthPerInputMB };
 }

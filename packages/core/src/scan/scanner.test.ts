@@ -258,4 +258,89 @@ describe('Scanner', () => {
     const slow = new CompiledDetectors(builtInDetectors).patterns.filter((p) => !p.split);
     expect(slow.map((p) => `${p.detector.definition.id}/${p.definition.name}`)).toEqual([]);
   });
+
+  describe('scanStream', () => {
+    /** About 2.6 MB: badges every so often, some by context words, some across boundaries. */
+    function longText(): string {
+      const parts: string[] = [];
+      let length = 0;
+      for (let i = 0; length < 2.6 * CHUNK_LENGTH; i++) {
+        const part =
+          i % 7 === 0
+            ? `badge ${String(100000 + i).slice(-6)} é😀 `
+            : `AB-${String(200000 + i).slice(-6)} ${'filler words '.repeat(i % 13)}`;
+        parts.push(part);
+        length += part.length;
+      }
+      return parts.join('');
+    }
+
+    /** Cuts `text` into pieces of pseudo-random sizes from `sizes`. */
+    function cut(text: string, sizes: readonly number[]): string[] {
+      const pieces: string[] = [];
+      for (let at = 0, k = 0; at < text.length; k++) {
+        const size = sizes[k % sizes.length]!;
+        pieces.push(text.slice(at, at + size));
+        at += size;
+      }
+      return pieces;
+    }
+
+    async function streamed(
+      source: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+    ) {
+      const findings = [];
+      const lengths = [];
+      for await (const part of scanner.scanStream(source)) {
+        findings.push(...part.findings);
+        lengths.push(part.length);
+      }
+      return { findings, lengths };
+    }
+
+    const text = longText();
+    const whole = scanner.scan(text).findings;
+
+    it('gives the findings scan gives, however the text is cut', async () => {
+      expect(whole.length).toBeGreaterThan(1000);
+      for (const sizes of [[text.length], [65_536], [1, 7, 4099, 65_537, 300_001]]) {
+        const { findings, lengths } = await streamed(cut(text, sizes));
+        expect(findings).toEqual(whole);
+        expect(lengths.at(-1)).toBe(text.length);
+        expect(lengths.length).toBeGreaterThan(2);
+      }
+    });
+
+    it('reads UTF-8 bytes cut inside a character', async () => {
+      const bytes = Buffer.from(text, 'utf8');
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += 65_537)
+        pieces.push(bytes.subarray(at, at + 65_537));
+      const { findings } = await streamed(pieces);
+      expect(findings).toEqual(whole);
+    });
+
+    it('yields findings before the source ends', async () => {
+      let pulled = 0;
+      const pieces = cut(text, [65_536]);
+      async function* source() {
+        for (const piece of pieces) {
+          pulled++;
+          yield piece;
+        }
+      }
+      const stream = scanner.scanStream(source());
+      const first = await stream.next();
+      expect(first.done).toBe(false);
+      expect(first.value!.findings.length).toBeGreaterThan(0);
+      expect(pulled).toBeLessThan(pieces.length);
+      await stream.return(undefined);
+    });
+
+    it('yields one empty result for an empty source', async () => {
+      const { findings, lengths } = await streamed([]);
+      expect(findings).toEqual([]);
+      expect(lengths).toEqual([0]);
+    });
+  });
 });

@@ -136,17 +136,68 @@ export class Scanner {
   scan(text: string): ScanResult {
     const findings: Finding[] = [];
     const failures = new Failures();
-    const lead = MAX_WINDOW;
-    for (let ownStart = 0; ownStart < text.length || ownStart === 0; ) {
-      let ownEnd = Math.min(text.length, ownStart + CHUNK_LENGTH);
-      ownEnd = avoidSplittingPair(text, ownEnd);
-      const from = Math.max(0, ownStart - lead);
-      const to = avoidSplittingPair(text, Math.min(text.length, ownEnd + MAX_MATCH_LENGTH));
-      this.scanChunk(text.slice(from, to), from, ownStart, ownEnd, findings, failures);
-      if (ownEnd >= text.length) break;
-      ownStart = ownEnd;
+    for (let ownStart = 0; ; ) {
+      const chunk = planChunk(text, 0, ownStart, true)!;
+      this.scanChunk(
+        text.slice(chunk.from, chunk.to),
+        chunk.from,
+        ownStart,
+        chunk.ownEnd,
+        findings,
+        failures,
+      );
+      if (chunk.ownEnd >= text.length) break;
+      ownStart = chunk.ownEnd;
     }
     return { findings, length: text.length, failures: failures.list() };
+  }
+
+  /**
+   * Scans a text that arrives in pieces (a file read as a stream, a large export), holding
+   * only the current chunk of about a megabyte and its findings. Yields, chunk by chunk,
+   * the findings that are final, with offsets in the whole text; `length` says how much of
+   * the text is scanned so far. The findings are those `scan` gives for the joined text,
+   * however the pieces are cut. Bytes are read as UTF-8, a character split between two
+   * pieces included.
+   *
+   * @example
+   * for await (const part of scanner.scanStream(createReadStream('export.txt'))) {
+   *   for (const finding of part.findings) report(finding);
+   * }
+   */
+  async *scanStream(
+    source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  ): AsyncGenerator<ScanResult, void, undefined> {
+    const decoder = new TextDecoder('utf-8');
+    // `held` is the text from offset `base` on: the lead a chunk's context needs and what
+    // has arrived since.
+    let held = '';
+    let base = 0;
+    let ownStart = 0;
+    const scanReady = (final: boolean): ScanResult[] => {
+      const results: ScanResult[] = [];
+      for (;;) {
+        const chunk = planChunk(held, base, ownStart, final);
+        if (!chunk) break;
+        const findings: Finding[] = [];
+        const failures = new Failures();
+        const text = held.slice(chunk.from - base, chunk.to - base);
+        this.scanChunk(text, chunk.from, ownStart, chunk.ownEnd, findings, failures);
+        results.push({ findings, length: chunk.ownEnd, failures: failures.list() });
+        ownStart = chunk.ownEnd;
+        const keepFrom = Math.max(0, ownStart - MAX_WINDOW);
+        held = held.slice(keepFrom - base);
+        base = keepFrom;
+        if (ownStart >= base + held.length) break;
+      }
+      return results;
+    };
+    for await (const piece of source) {
+      held += typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
+      yield* scanReady(false);
+    }
+    held += decoder.decode();
+    if (ownStart === 0 || ownStart < base + held.length) yield* scanReady(true);
   }
 
   /** Scans each segment and tells where every finding is. */
@@ -720,6 +771,36 @@ function clamp(value: number): number {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Where a chunk lies in the whole text, in UTF-16 offsets. */
+interface ChunkPlan {
+  /** Start of the text the chunk is scanned with: its own part and the lead before it. */
+  readonly from: number;
+  /** End of that text: its own part and the look-ahead after it. */
+  readonly to: number;
+  /** End of its own part, which starts where the previous chunk's ended. */
+  readonly ownEnd: number;
+}
+
+/**
+ * The chunk whose own part starts at `ownStart`, for `text` holding the whole text from
+ * offset `base` on (with at least the lead before `ownStart`). Unless `final` says no more
+ * text comes, undefined while too little has arrived to cut the chunk where it would be
+ * cut in the whole text.
+ */
+function planChunk(
+  text: string,
+  base: number,
+  ownStart: number,
+  final: boolean,
+): ChunkPlan | undefined {
+  const length = base + text.length;
+  // One character more than the look-ahead, so the cut never depends on what comes next.
+  if (!final && length < ownStart + CHUNK_LENGTH + MAX_MATCH_LENGTH + 2) return undefined;
+  const ownEnd = base + avoidSplittingPair(text, Math.min(length, ownStart + CHUNK_LENGTH) - base);
+  const to = base + avoidSplittingPair(text, Math.min(length, ownEnd + MAX_MATCH_LENGTH) - base);
+  return { from: Math.max(0, ownStart - MAX_WINDOW), to, ownEnd };
 }
 
 /** Moves a chunk boundary off the middle of a surrogate pair. */
