@@ -205,9 +205,8 @@ export function splitForm(
       groupPieces: groups.map((_, k) => (k + 1 < valueGroup ? k + 1 : k + 2)),
     };
   }
-  if (groupCount(source, flags) !== count || groupCount(form.source, flags) !== form.width) {
-    return undefined;
-  }
+  // The structure read here must be the one re2 sees, or the pieces would be misread.
+  if (groupCount(form.source, flags) !== form.width) return undefined;
   return form;
 }
 

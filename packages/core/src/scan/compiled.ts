@@ -18,7 +18,11 @@ export const DEFAULT_LOWER_WEIGHT = 0.35;
 export interface CompiledPattern {
   readonly detector: CompiledDetector;
   readonly definition: PatternDefinition;
-  readonly regex: RE2;
+  /**
+   * The pattern for one `exec` per match, compiled on first use: only a pattern without a
+   * split form, or a region `split` cannot read, needs it.
+   */
+  readonly regex: () => RE2;
   /** Where a match's value and named groups are. */
   readonly groups: MatchGroups;
   /**
@@ -146,19 +150,33 @@ function compileForMatching(
   const positional = positionalGroups(pattern.regex, caseFlag);
   if (!positional) {
     const hasValueGroup = /\(\?P?<value>/.test(pattern.regex);
-    return { regex: asWritten, groups: { by: 'name', hasValueGroup }, split: undefined };
+    return { regex: () => asWritten, groups: { by: 'name', hasValueGroup }, split: undefined };
   }
   if (positional.valueIsWholeMatch) {
-    const regex = compilePattern(detector.id, pattern.name, positional.source, `g${caseFlag}`);
+    const regex = compileOnce(detector, pattern, positional.source, `g${caseFlag}`);
     const groups: MatchGroups = { by: 'number', value: 0, named: [{ name: 'value', group: 0 }] };
     return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
   }
   const named = positional.names.flatMap((name, k) => (name ? [{ name, group: k + 1 }] : []));
   const value = named.find((g) => g.name === 'value')?.group ?? 0;
   const flags = `${named.length > 0 ? 'gd' : 'g'}${caseFlag}`;
-  const regex = compilePattern(detector.id, pattern.name, positional.source, flags);
+  const regex = compileOnce(detector, pattern, positional.source, flags);
   const groups: MatchGroups = { by: 'number', value, named };
   return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
+}
+
+/** A compiler of `source` that compiles on its first call and then returns that program. */
+function compileOnce(
+  detector: DetectorDefinition,
+  pattern: PatternDefinition,
+  source: string,
+  flags: string,
+): () => RE2 {
+  let compiled: RE2 | undefined;
+  return () => {
+    compiled ??= compilePattern(detector.id, pattern.name, source, flags);
+    return compiled;
+  };
 }
 
 function compileSplit(

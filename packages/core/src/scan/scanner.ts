@@ -391,7 +391,7 @@ export class Scanner {
     out: Candidate[],
     failures: Failures,
   ): void {
-    const { regex } = pattern;
+    const regex = pattern.regex();
     const { utf8 } = text;
     const bytes = utf8.bytes;
     const validates = pattern.detector.definition.validate !== undefined;
@@ -563,7 +563,7 @@ function isSpaceCode(code: number): boolean {
 }
 
 /** What re2 returns for a match on bytes. */
-type RE2BufferExecArray = NonNullable<ReturnType<CompiledPattern['regex']['exec']>> & {
+type RE2BufferExecArray = NonNullable<ReturnType<ReturnType<CompiledPattern['regex']>['exec']>> & {
   index: number;
 };
 
