@@ -61,6 +61,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('--show-values', 'print matched values in clear (local debugging only)', false)
     .option('--max-rows <n>', 'findings shown per file in the table (0: all)', Number, 20)
     .option('--exit-zero', 'exit 0 even when PHI is found (for demos and reports)', false)
+    .option(
+      '--jobs <n>',
+      'files inspected at once, each in a worker thread (auto: one per core, one per 256 files)',
+      parseJobs,
+      'auto',
+    )
     .action(async (paths: string[], options) => {
       code = await scanCommand(paths, options, {
         out: io.out,
@@ -124,4 +130,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     throw error;
   }
   return code;
+}
+
+/** `--jobs`: `auto` or a whole number from 1 to 256. */
+function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+    throw new InvalidArgumentError('use auto or a whole number from 1 to 256');
+  }
+  return jobs;
 }

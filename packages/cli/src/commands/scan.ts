@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
-import { createGuard, type Guard, sniffType } from 'phiguard';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Logger } from '../logger.js';
 import { loadPolicyArgument } from '../policy-file.js';
-import { failedFileReport, toFileReport } from '../report/file-report.js';
 import { type FileReport, SCAN_REPORT_SCHEMA, type ScanReport } from '../report/schema.js';
 import { renderTable } from '../report/table.js';
+import { guardFor, type InspectSettings, inspectPath } from '../scan/inspect-path.js';
+import { InspectPool } from '../scan/pool.js';
 import { listFiles } from '../walk.js';
 
 export interface ScanCommandOptions {
@@ -19,6 +20,26 @@ export interface ScanCommandOptions {
   readonly maxRows?: number;
   /** Exit 0 whatever was found; usage errors still exit 2. */
   readonly exitZero?: boolean;
+  /**
+   * Files inspected at once, each in its own worker thread; `auto` (the default) uses one
+   * per core for large batches (see `jobsFor`) and this process for small ones.
+   */
+  readonly jobs?: number | 'auto';
+}
+
+/**
+ * Files per worker below which `auto` starts fewer workers. A worker loads its own guard
+ * (about 0.6 s of one core) and its own OCR and PDF workers when it meets images and PDFs;
+ * measured on 2 cores, 200 generated messages ran slower on 2 workers than in one process.
+ */
+const FILES_PER_WORKER = 256;
+
+/**
+ * How many workers `--jobs auto` starts for `files` files: one per core, but no more than
+ * one per 256 files; 1 means the files are inspected in this process.
+ */
+export function jobsFor(files: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
 
 export interface Io {
@@ -39,15 +60,18 @@ export async function scanCommand(
       note: 'matched values are printed in clear; use this only on your own machine, never in shared logs',
     });
   }
-  const policy = options.policy ? await loadPolicyArgument(options.policy) : undefined;
-  const guard = createGuard({
-    policy,
+  // Loaded here first, so a policy that does not load is a usage error before any work.
+  if (options.policy) await loadPolicyArgument(options.policy);
+  const settings: InspectSettings = {
+    policy: options.policy,
     internalDomains: options.internalDomain,
-    includeSegmentText: options.showValues,
-    logger: io.logger,
-  });
+    showValues: options.showValues,
+    fingerprintKey: randomBytes(32),
+  };
   const files = await listFiles(paths);
-  io.logger.log('info', 'scan_started', { files: files.length });
+  const jobs =
+    options.jobs === undefined || options.jobs === 'auto' ? jobsFor(files.length) : options.jobs;
+  io.logger.log('info', 'scan_started', { files: files.length, jobs });
 
   const progress =
     io.interactive && files.length > 1
@@ -55,8 +79,7 @@ export async function scanCommand(
       : undefined;
   progress?.start(files.length, 0);
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const report = await inspectPath(guard, file, options);
+  for await (const report of inspectAll(files, settings, jobs, io.logger)) {
     reports.push(report);
     progress?.increment();
     if (options.format === 'jsonl') io.out(`${JSON.stringify(report)}\n`);
@@ -81,33 +104,45 @@ export async function scanCommand(
     );
   }
   io.logger.log('info', 'scan_finished', summary);
-  return options.exitZero ? EXIT.ok : exitCodeFor(reports, policy !== undefined);
+  return options.exitZero ? EXIT.ok : exitCodeFor(reports, options.policy !== undefined);
 }
 
-async function inspectPath(
-  guard: Guard,
-  path: string,
-  options: ScanCommandOptions,
-): Promise<FileReport> {
+/**
+ * The report of every file, in the order given. With more than one job the files go to a
+ * pool of workers, at most two per worker handed over at a time, so memory holds a few
+ * reports whatever the number of files; a slow file holds back the output, not the work.
+ */
+async function* inspectAll(
+  files: readonly string[],
+  settings: InspectSettings,
+  jobs: number,
+  logger: Logger,
+): AsyncGenerator<FileReport> {
+  if (jobs <= 1) {
+    const guard = await guardFor(settings, logger);
+    for (const file of files) yield await inspectPath(guard, file, settings);
+    return;
+  }
+  const pool = new InspectPool(jobs, settings, logger);
   try {
-    const bytes = await readFile(path);
-    const type = await sniffType(bytes, path);
-    const kind = type === 'message' ? 'message' : 'file';
-    const inspection =
-      kind === 'message'
-        ? await guard.inspectMessage(bytes)
-        : await guard.inspectFile(bytes, { filename: path });
-    return toFileReport(path, kind, inspection, {
-      withDecision: options.policy !== undefined,
-      showValues: options.showValues,
-    });
-  } catch (error) {
-    // Read errors and internal failures are reported per file; the file counts as unreadable.
-    const code = (error as NodeJS.ErrnoException).code;
-    return failedFileReport(
-      path,
-      code ? `cannot read the file (${code})` : 'the file could not be inspected',
-    );
+    const pending: Promise<FileReport>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (next < files.length && pending.length < 2 * jobs) {
+        const report = pool.inspect(files[next++]!);
+        // Awaited in order below; a rejection before its turn must not go unhandled.
+        report.catch(() => undefined);
+        pending.push(report);
+      }
+    };
+    fill();
+    while (pending.length > 0) {
+      const report = await pending.shift()!;
+      fill();
+      yield report;
+    }
+  } finally {
+    await pool.close();
   }
 }
 
