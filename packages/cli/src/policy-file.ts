@@ -11,14 +11,19 @@ export class PolicyFileError extends Error {
  * rule language, or a `.json` policy.
  */
 export async function loadPolicyArgument(argument: string): Promise<CompiledPolicy> {
-  const pack = PACKS[argument];
-  const text = pack ?? (await readFile(argument, 'utf8').catch(() => undefined));
+  const text = await readPolicyArgument(argument);
+  const checked = checkPolicy(text, { name: argument });
+  if (!checked.ok) throw new PolicyFileError(checked.error.message);
+  return checked.policy;
+}
+
+/** The text of `--policy`: a built-in pack's, or the file's. */
+export async function readPolicyArgument(argument: string): Promise<string> {
+  const text = PACKS[argument] ?? (await readFile(argument, 'utf8').catch(() => undefined));
   if (text === undefined) {
     throw new PolicyFileError(
       `cannot read policy '${argument}': give a policy file or a built-in pack (${Object.keys(PACKS).join(', ')})`,
     );
   }
-  const checked = checkPolicy(text, { name: argument });
-  if (!checked.ok) throw new PolicyFileError(checked.error.message);
-  return checked.policy;
+  return text;
 }

@@ -40,5 +40,14 @@ export {
   type LogFields,
   type SegmentSummary,
   type Verdict,
+  verdictOf,
 } from './guard.js';
+export {
+  createGuardPool,
+  GuardPool,
+  GuardPoolBusyError,
+  GuardPoolClosedError,
+  type GuardPoolOptions,
+  GuardWorkerError,
+} from './pool/guard-pool.js';
 export { InspectionTimeoutError, withTimeout } from './timeout.js';

@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Logger } from '../logger.js';
-import { loadPolicyArgument } from '../policy-file.js';
 import { type FileReport, SCAN_REPORT_SCHEMA, type ScanReport } from '../report/schema.js';
 import { renderTable } from '../report/table.js';
-import { guardFor, type InspectSettings, inspectPath } from '../scan/inspect-path.js';
-import { InspectPool } from '../scan/pool.js';
+import {
+  type Inspector,
+  type InspectSettings,
+  inspectorFor,
+  inspectPath,
+} from '../scan/inspect-path.js';
 import { listFiles } from '../walk.js';
 
 export interface ScanCommandOptions {
@@ -60,13 +62,10 @@ export async function scanCommand(
       note: 'matched values are printed in clear; use this only on your own machine, never in shared logs',
     });
   }
-  // Loaded here first, so a policy that does not load is a usage error before any work.
-  if (options.policy) await loadPolicyArgument(options.policy);
   const settings: InspectSettings = {
     policy: options.policy,
     internalDomains: options.internalDomain,
     showValues: options.showValues,
-    fingerprintKey: randomBytes(32),
   };
   const files = await listFiles(paths);
   const jobs =
@@ -79,7 +78,8 @@ export async function scanCommand(
       : undefined;
   progress?.start(files.length, 0);
   const reports: FileReport[] = [];
-  for await (const report of inspectAll(files, settings, jobs, io.logger)) {
+  const inspector = await inspectorFor(settings, jobs, io.logger);
+  for await (const report of inspectAll(inspector, files, settings, jobs > 1 ? 2 * jobs : 1)) {
     reports.push(report);
     progress?.increment();
     if (options.format === 'jsonl') io.out(`${JSON.stringify(report)}\n`);
@@ -108,31 +108,22 @@ export async function scanCommand(
 }
 
 /**
- * The report of every file, in the order given. With more than one job the files go to a
- * pool of workers, at most two per worker handed over at a time, so memory holds a few
- * reports whatever the number of files; a slow file holds back the output, not the work.
+ * The report of every file, in the order given, with at most `ahead` files handed over at
+ * a time: memory holds a few reports whatever the number of files, and a slow file holds
+ * back the output, not the work. The inspector is closed at the end.
  */
 async function* inspectAll(
+  inspector: Inspector,
   files: readonly string[],
   settings: InspectSettings,
-  jobs: number,
-  logger: Logger,
+  ahead: number,
 ): AsyncGenerator<FileReport> {
-  if (jobs <= 1) {
-    const guard = await guardFor(settings, logger);
-    for (const file of files) yield await inspectPath(guard, file, settings);
-    return;
-  }
-  const pool = new InspectPool(jobs, settings, logger);
   try {
     const pending: Promise<FileReport>[] = [];
     let next = 0;
     const fill = () => {
-      while (next < files.length && pending.length < 2 * jobs) {
-        const report = pool.inspect(files[next++]!);
-        // Awaited in order below; a rejection before its turn must not go unhandled.
-        report.catch(() => undefined);
-        pending.push(report);
+      while (next < files.length && pending.length < ahead) {
+        pending.push(inspectPath(inspector, files[next++]!, settings));
       }
     };
     fill();
@@ -142,7 +133,7 @@ async function* inspectAll(
       yield report;
     }
   } finally {
-    await pool.close();
+    await inspector.close?.();
   }
 }
 

@@ -1,34 +1,61 @@
 import { readFile } from 'node:fs/promises';
-import { createGuard, type Guard, type GuardLogger, sniffType } from 'phiguard';
-import { loadPolicyArgument } from '../policy-file.js';
+import {
+  createGuard,
+  createGuardPool,
+  type GuardLogger,
+  GuardWorkerError,
+  type Inspection,
+  sniffType,
+} from 'phiguard';
+import { loadPolicyArgument, readPolicyArgument } from '../policy-file.js';
 import { failedFileReport, toFileReport } from '../report/file-report.js';
 import type { FileReport } from '../report/schema.js';
 
-/** What a scan needs to inspect one file: plain data, so it can be sent to a worker. */
+/** What a scan needs to inspect files. */
 export interface InspectSettings {
   /** A policy file or pack name; no decision without one. */
   readonly policy: string | undefined;
   readonly internalDomains: readonly string[];
   readonly showValues: boolean;
-  /** One key for every guard of a scan, so fingerprints agree across workers. */
-  readonly fingerprintKey: Uint8Array;
 }
 
-/** The guard a scan inspects files with; throws on a policy that does not load. */
-export async function guardFor(settings: InspectSettings, logger?: GuardLogger): Promise<Guard> {
-  const policy = settings.policy ? await loadPolicyArgument(settings.policy) : undefined;
-  return createGuard({
-    policy,
+/** A guard in this thread or a pool of them on worker threads: both inspect alike. */
+export interface Inspector {
+  inspectMessage(bytes: Uint8Array): Promise<Inspection>;
+  inspectFile(bytes: Uint8Array, file: { filename?: string }): Promise<Inspection>;
+  close?(): Promise<void>;
+}
+
+/**
+ * The guard a scan inspects files with: in this thread for one job, a `GuardPool` of
+ * `jobs` workers otherwise, which takes at most `2 * jobs` files at a time. Throws
+ * `PolicyFileError` on a policy that does not load.
+ */
+export async function inspectorFor(
+  settings: InspectSettings,
+  jobs: number,
+  logger: GuardLogger,
+): Promise<Inspector> {
+  const common = {
     internalDomains: settings.internalDomains,
     includeSegmentText: settings.showValues,
-    fingerprintKey: settings.fingerprintKey,
     logger,
+  };
+  // Loaded here in every case, so a policy that does not load is a usage error at once.
+  const policy = settings.policy ? await loadPolicyArgument(settings.policy) : undefined;
+  if (jobs <= 1) return createGuard({ ...common, policy });
+  return createGuardPool({
+    ...common,
+    policyText: settings.policy ? await readPolicyArgument(settings.policy) : undefined,
+    policyName: settings.policy,
+    workers: jobs,
+    maxWaiting: 2 * jobs,
   });
 }
 
 /** Reads and inspects one file; a file that cannot be read or inspected is reported so. */
 export async function inspectPath(
-  guard: Guard,
+  inspector: Inspector,
   path: string,
   settings: InspectSettings,
 ): Promise<FileReport> {
@@ -38,14 +65,17 @@ export async function inspectPath(
     const kind = type === 'message' ? 'message' : 'file';
     const inspection =
       kind === 'message'
-        ? await guard.inspectMessage(bytes)
-        : await guard.inspectFile(bytes, { filename: path });
+        ? await inspector.inspectMessage(bytes)
+        : await inspector.inspectFile(bytes, { filename: path });
     return toFileReport(path, kind, inspection, {
       withDecision: settings.policy !== undefined,
       showValues: settings.showValues,
     });
   } catch (error) {
     // Read errors and internal failures are reported per file; the file counts as unreadable.
+    if (error instanceof GuardWorkerError) {
+      return failedFileReport(path, 'the file could not be inspected (its worker stopped)');
+    }
     const code = (error as NodeJS.ErrnoException).code;
     return failedFileReport(
       path,

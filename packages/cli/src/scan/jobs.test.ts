@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GuardWorkerError } from 'phiguard';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jobsFor } from '../commands/scan.js';
-import type { Logger } from '../logger.js';
 import type { ScanReport } from '../report/schema.js';
 import { runCaptured } from '../testing/capture.js';
-import { InspectPool } from './pool.js';
+import { type Inspector, inspectPath } from './inspect-path.js';
 
 const EXAMPLES = new URL('../../../../fixtures/examples/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'phiguard-pool-'));
@@ -63,36 +62,16 @@ describe('jobsFor', () => {
   });
 });
 
-describe('InspectPool', () => {
-  const events: string[] = [];
-  const logger: Logger = { log: (_level, event) => events.push(event) };
-  const settings = {
-    policy: undefined,
-    internalDomains: [],
-    showValues: false,
-    fingerprintKey: randomBytes(32),
-  };
+describe('inspectPath', () => {
+  const settings = { policy: undefined, internalDomains: [], showValues: false };
 
-  it('reports a file whose worker died as not inspected, and goes on with a new worker', async () => {
-    // A large text keeps the worker busy long enough to stop it under the file.
-    const big = join(folder, 'big.txt');
-    writeFileSync(big, 'Patient SSN 123-45-6789, seen 03/14/2021 for E11.9. '.repeat(200_000));
-    const pool = new InspectPool(1, settings, logger);
-    try {
-      await pool.inspect(join(EXAMPLES, 'clean-newsletter.eml'));
-      const underway = pool.inspect(big);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const slot = (pool as unknown as { slots: { thread: { terminate(): Promise<number> } }[] })
-        .slots[0]!;
-      await slot.thread.terminate();
-      const report = await underway;
-      expect(report.error).toContain('worker stopped');
-      expect(events).toContain('scan_worker_stopped');
-      const after = await pool.inspect(join(EXAMPLES, 'ssn-spreadsheet.eml'));
-      expect(after.error).toBeUndefined();
-      expect(after.findings.length).toBeGreaterThan(0);
-    } finally {
-      await pool.close();
-    }
-  }, 60_000);
+  it('reports a file whose worker stopped as not inspected, never as clean', async () => {
+    const stopped: Inspector = {
+      inspectMessage: () => Promise.reject(new GuardWorkerError('inspect', 'exit code 1')),
+      inspectFile: () => Promise.reject(new GuardWorkerError('inspect', 'exit code 1')),
+    };
+    const report = await inspectPath(stopped, join(EXAMPLES, 'ssn-spreadsheet.eml'), settings);
+    expect(report.error).toContain('worker stopped');
+    expect(report.unscannable.map((u) => u.reason)).toEqual(['extractor_failed']);
+  });
 });

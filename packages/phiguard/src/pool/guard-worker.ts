@@ -1,0 +1,37 @@
+/**
+ * A worker of a `GuardPool`: one guard, built from the pool's settings, inspecting one
+ * message or file at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Guard } from '../guard.js';
+import { loadPolicyFromText } from '../policy-text.js';
+import type { Reply, Request, WorkerSettings } from './protocol.js';
+
+const port = parentPort!;
+const settings = workerData as WorkerSettings;
+const send = (reply: Reply): void => port.postMessage(reply);
+
+const guard = new Guard({
+  policy: loadPolicyFromText(settings.policyText, settings.policyName),
+  internalDomains: settings.internalDomains,
+  fingerprintKey: settings.fingerprintKey,
+  auditKey: settings.auditKey,
+  limits: settings.limits,
+  includeSegmentText: settings.includeSegmentText,
+  logger: settings.logs
+    ? { log: (_level, event, fields) => send({ kind: 'log', event, fields }) }
+    : undefined,
+});
+
+port.on('message', async (request: Request) => {
+  try {
+    const inspection =
+      request.kind === 'message'
+        ? await guard.inspectMessage(request.bytes, request.envelope)
+        : await guard.inspectFile(request.bytes, { filename: request.filename }, request.envelope);
+    send({ kind: 'done', id: request.id, inspection });
+  } catch (error) {
+    send({ kind: 'failed', id: request.id, name: error instanceof Error ? error.name : 'unknown' });
+  }
+});
+send({ kind: 'ready' });
