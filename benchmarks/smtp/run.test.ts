@@ -54,9 +54,24 @@ describe('SMTP filter benchmark smoke run', () => {
   });
 
   it('rejects a flag value it cannot use, saying what to write', () => {
-    expect(parseSmtpArgs([])).toEqual({ messages: 400, connections: 8, seed: 7 });
+    expect(parseSmtpArgs([])).toEqual({ messages: 400, connections: 8, seed: 7, workers: 0 });
+    expect(parseSmtpArgs(['--workers', '2']).workers).toBe(2);
     expect(() => parseSmtpArgs(['--connections', '0'])).toThrow(
       "--connections must be a whole number of at least 1, got '0'; write --connections 1",
     );
   });
+});
+
+describe('SMTP filter benchmark on guard workers', () => {
+  it('decides every message on the pool, as in the filter thread', async () => {
+    const pooled = await runSmtpBenchmark({
+      messages: MESSAGES,
+      connections: 2,
+      seed: SEED,
+      workers: 2,
+    });
+    expect(pooled.workers).toBe(2);
+    expect(pooled.outcomes).toEqual(result.outcomes);
+    expect(renderSmtpMarkdown(pooled)).toContain('on 2 guard workers');
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import { closeOcr } from '@phiguard/extract';
 import { generateMessage } from '@phiguard/fixtures';
 import { createSmtpFilter } from '@phiguard/smtp-filter';
 import nodemailer from 'nodemailer';
-import { createGuard } from 'phiguard';
+import { createGuard, createGuardPool } from 'phiguard';
 import { SMTPServer } from 'smtp-server';
 import { formatBytes } from '../report/markdown.js';
 import { describeMachine, type Machine } from '../speed/benchmark.js';
@@ -17,7 +17,10 @@ import { BenchUsageError } from '../usage.js';
  * the whole pipeline and hands allowed mail to a sink. Latency is the client's, from the
  * start of the send to the filter's final reply, so it includes the decision.
  *
- *   pnpm bench:smtp [--messages 400] [--connections 8] [--seed 7]
+ *   pnpm bench:smtp [--messages 400] [--connections 8] [--seed 7] [--workers 0]
+ *
+ * With `--workers N` the filter decides on a `GuardPool` of N worker threads, as
+ * `phiguard-smtp-filter --workers N` does; 0 (the default) decides in the filter's thread.
  *
  * Sends that the filter refuses (a block answered with a 5xx, a deferral with a 4xx) are
  * timed too: the reply is the filter's decision. A send that ends without any reply (a
@@ -29,6 +32,8 @@ export interface SmtpBenchmarkOptions {
   readonly messages: number;
   readonly connections: number;
   readonly seed?: number;
+  /** Guard worker threads; 0 or absent decides in this thread. */
+  readonly workers?: number;
 }
 
 export interface SmtpBenchmarkResult {
@@ -37,6 +42,8 @@ export interface SmtpBenchmarkResult {
   readonly messages: number;
   readonly bytes: number;
   readonly connections: number;
+  /** Guard worker threads; 0 when the filter decided in its own thread. */
+  readonly workers: number;
   readonly seconds: number;
   readonly messagesPerSecond: number;
   readonly p50Ms: number;
@@ -70,7 +77,11 @@ export async function runSmtpBenchmark(
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const sinkPort = (sink.server.address() as { port: number }).port;
 
-  const guard = createGuard({ internalDomains: ['example-hospital.org'] });
+  const workers = options.workers ?? 0;
+  const guard =
+    workers > 0
+      ? createGuardPool({ internalDomains: ['example-hospital.org'], workers })
+      : createGuard({ internalDomains: ['example-hospital.org'] });
   const outcomes: Record<string, number> = {};
   const filterMs: number[] = [];
   const filter = createSmtpFilter({
@@ -99,8 +110,10 @@ export async function runSmtpBenchmark(
     maxMessages: Number.POSITIVE_INFINITY,
   });
 
-  // One warm-up message so compiling detectors and the policy is not counted.
-  await guard.verdict(Buffer.from(inputs[0]!.eml));
+  // Warm-up messages so compiling detectors and the policy is not counted (one per worker).
+  await Promise.all(
+    Array.from({ length: Math.max(1, workers) }, () => guard.verdict(Buffer.from(inputs[0]!.eml))),
+  );
   const latencies: number[] = [];
   let refused = 0;
   let broken: unknown;
@@ -127,6 +140,7 @@ export async function runSmtpBenchmark(
   const seconds = (performance.now() - started) / 1000;
   client.close();
   await filter.close();
+  if ('close' in guard) await guard.close();
   await new Promise<void>((resolve) => sink.close(() => resolve()));
   if (broken !== undefined) {
     const code = (broken as { code?: string }).code ?? (broken as Error).name;
@@ -143,6 +157,7 @@ export async function runSmtpBenchmark(
     messages: inputs.length,
     bytes: inputs.reduce((n, i) => n + Buffer.byteLength(i.eml), 0),
     connections: options.connections,
+    workers,
     seconds,
     messagesPerSecond: inputs.length / seconds,
     p50Ms: latency.p50Ms,
@@ -162,10 +177,11 @@ export function parseSmtpArgs(argv: readonly string[]): SmtpBenchmarkOptions {
       messages: { type: 'string', default: '400' },
       connections: { type: 'string', default: '8' },
       seed: { type: 'string', default: '7' },
+      workers: { type: 'string', default: '0' },
     },
     strict: true,
   });
-  const whole = (flag: 'messages' | 'connections' | 'seed', min: number): number => {
+  const whole = (flag: 'messages' | 'connections' | 'seed' | 'workers', min: number): number => {
     const n = Number(values[flag]);
     if (!Number.isInteger(n) || n < min) {
       throw new BenchUsageError(
@@ -179,6 +195,7 @@ export function parseSmtpArgs(argv: readonly string[]): SmtpBenchmarkOptions {
     messages: whole('messages', 1),
     connections: whole('connections', 1),
     seed: whole('seed', 0),
+    workers: whole('workers', 0),
   };
 }
 
@@ -194,7 +211,9 @@ export function renderSmtpMarkdown(result: SmtpBenchmarkResult, command?: string
     '',
     `${result.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ` +
       `${m.platform}. ${result.messages} generated messages (${formatBytes(result.bytes)}) ` +
-      `sent over loopback on ${result.connections} connections; ${result.refused} answered ` +
+      `sent over loopback on ${result.connections} connections, decided ` +
+      `${result.workers > 0 ? `on ${result.workers} guard workers` : "in the filter's thread"}; ` +
+      `${result.refused} answered ` +
       'with a refusal (block or deferral), which is the decision and is timed like the rest.',
     ...(command ? ['', `Command: \`${command}\``] : []),
     '',

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuardPool, type Verdict } from '../../packages/phiguard/src/index.js';
 import { createSmtpFilter, type FilterOutcome } from '../../packages/smtp-filter/src/index.js';
 import {
   createClient,
   type Sink,
   startSink,
 } from '../../packages/smtp-filter/src/testing/loopback.js';
-import { buildMail, GOLD, hardenedGuard, singlePart, textPdf, zip } from './helpers.js';
+import { buildMail, GOLD, hardenedGuard, INTERNAL, singlePart, textPdf, zip } from './helpers.js';
 
 // Load through the SMTP content filter over loopback: 2,000 messages on 20 concurrent
 // connections, a mix of PHI, clean and hostile mail. A receiving smtp-server stands in for
@@ -90,7 +91,23 @@ interface Sent {
   status?: 'accepted' | 'rejected' | 'deferred' | 'error';
 }
 
-describe('smtp filter under load', () => {
+/** What the filter decides with: a guard in this thread, or a pool of guards on workers. */
+interface Decider {
+  verdict(
+    raw: Buffer,
+    envelope?: { sender?: string; recipients?: readonly string[] },
+  ): Promise<Verdict>;
+  close?(): Promise<void>;
+}
+
+describe.each([
+  { deciding: 'a guard in this thread', messages: MESSAGES, make: (): Decider => hardenedGuard() },
+  {
+    deciding: 'a pool of two guard workers',
+    messages: Math.min(MESSAGES, 400),
+    make: (): Decider => createGuardPool({ internalDomains: [INTERNAL], workers: 2 }),
+  },
+])('smtp filter under load, deciding with $deciding', ({ messages: MESSAGES, make }) => {
   const delivered = new Map<string, string[]>();
   const outcomes: FilterOutcome[] = [];
   let sink: Sink;
@@ -108,8 +125,8 @@ describe('smtp filter under load', () => {
     await sink.close();
   });
 
-  it(`accounts for every one of ${MESSAGES} messages on ${CONNECTIONS} connections, with bounded RSS`, async () => {
-    const guard = hardenedGuard();
+  it(`accounts for every message on ${CONNECTIONS} connections, with bounded RSS`, async () => {
+    const guard = make();
     const filter = createSmtpFilter({
       inspect: (raw, envelope) =>
         guard.verdict(raw, { sender: envelope.mailFrom, recipients: envelope.rcptTo }),
@@ -155,6 +172,7 @@ describe('smtp filter under load', () => {
     clearInterval(sampler);
     client.close();
     await filter.close();
+    await guard.close?.();
     const end = process.memoryUsage().rss;
 
     // Every Message-ID sent once, answered once, and delivered at most once.
