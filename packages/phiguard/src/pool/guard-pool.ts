@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Envelope, GuardOptions, Inspection, Verdict } from '../guard.js';
-import { verdictOf } from '../guard.js';
 import { loadPolicyFromText } from '../policy-text.js';
 import { InspectionTimeoutError } from '../timeout.js';
 import type { Reply, Request, WorkerSettings } from './protocol.js';
@@ -72,7 +71,7 @@ export class GuardPoolClosedError extends Error {
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Job = Request & {
-  resolve(inspection: Inspection): void;
+  resolve(result: Inspection | Verdict): void;
   reject(error: Error): void;
 };
 
@@ -127,7 +126,12 @@ export class GuardPool {
 
   /** As `Guard.inspectMessage`, for raw bytes or text; the bytes are copied to the worker. */
   inspectMessage(input: Uint8Array | string, envelope: Envelope = {}): Promise<Inspection> {
-    return this.submit({ kind: 'message', bytes: bytesOf(input), envelope });
+    return this.submit<Inspection>({
+      kind: 'message',
+      bytes: bytesOf(input),
+      envelope,
+      verdictOnly: false,
+    });
   }
 
   /** As `Guard.inspectFile`. */
@@ -136,12 +140,22 @@ export class GuardPool {
     file: { filename?: string } = {},
     envelope: Envelope = {},
   ): Promise<Inspection> {
-    return this.submit({ kind: 'file', bytes: bytesOf(bytes), filename: file.filename, envelope });
+    return this.submit<Inspection>({
+      kind: 'file',
+      bytes: bytesOf(bytes),
+      filename: file.filename,
+      envelope,
+    });
   }
 
   /** As `Guard.verdict`: the action, reason codes and encryption strength only. */
-  async verdict(input: Uint8Array | string, envelope: Envelope = {}): Promise<Verdict> {
-    return verdictOf((await this.inspectMessage(input, envelope)).decision);
+  verdict(input: Uint8Array | string, envelope: Envelope = {}): Promise<Verdict> {
+    return this.submit<Verdict>({
+      kind: 'message',
+      bytes: bytesOf(input),
+      envelope,
+      verdictOnly: true,
+    });
   }
 
   /** Inspections held by workers or waiting for one. */
@@ -163,14 +177,19 @@ export class GuardPool {
     );
   }
 
-  private submit(request: Unnumbered<Request>): Promise<Inspection> {
+  private submit<T extends Inspection | Verdict>(request: Unnumbered<Request>): Promise<T> {
     if (this.closed) return Promise.reject(new GuardPoolClosedError());
     if (this.broken) return Promise.reject(this.broken);
     if (this.waiting.length >= this.maxWaiting) {
       return Promise.reject(new GuardPoolBusyError(this.waiting.length));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ ...request, id: this.nextId++, resolve, reject } as Job);
+      this.waiting.push({
+        ...request,
+        id: this.nextId++,
+        resolve: resolve as (result: Inspection | Verdict) => void,
+        reject,
+      } as Job);
       this.dispatch();
     });
   }
@@ -208,6 +227,7 @@ export class GuardPool {
     } else if (slot.job?.id === reply.id) {
       const job = this.release(slot)!;
       if (reply.kind === 'done') job.resolve(reply.inspection);
+      else if (reply.kind === 'verdict') job.resolve(reply.verdict);
       else job.reject(new GuardWorkerError('inspect', `the guard threw ${reply.name}`));
     }
     this.dispatch();

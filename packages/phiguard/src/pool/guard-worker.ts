@@ -25,6 +25,14 @@ const guard = new Guard({
 
 port.on('message', async (request: Request) => {
   try {
+    if (request.kind === 'message' && request.verdictOnly) {
+      send({
+        kind: 'verdict',
+        id: request.id,
+        verdict: await guard.verdict(request.bytes, request.envelope),
+      });
+      return;
+    }
     const inspection =
       request.kind === 'message'
         ? await guard.inspectMessage(request.bytes, request.envelope)

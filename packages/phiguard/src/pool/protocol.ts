@@ -1,5 +1,5 @@
 import type { LimitsInput } from '@phiguard/extract';
-import type { Envelope, Inspection, LogFields } from '../guard.js';
+import type { Envelope, Inspection, LogFields, Verdict } from '../guard.js';
 
 /** What a pool worker builds its guard from: plain data, copied into the worker. */
 export interface WorkerSettings {
@@ -23,6 +23,8 @@ export type Request =
       readonly kind: 'message';
       readonly bytes: Uint8Array;
       readonly envelope: Envelope;
+      /** Send back the verdict only: an adapter needs no more, and it is cheap to copy. */
+      readonly verdictOnly: boolean;
     }
   | {
       readonly id: number;
@@ -36,5 +38,6 @@ export type Request =
 export type Reply =
   | { readonly kind: 'ready' }
   | { readonly kind: 'done'; readonly id: number; readonly inspection: Inspection }
+  | { readonly kind: 'verdict'; readonly id: number; readonly verdict: Verdict }
   | { readonly kind: 'failed'; readonly id: number; readonly name: string }
   | { readonly kind: 'log'; readonly event: string; readonly fields?: LogFields };
