@@ -58,16 +58,10 @@ function readStructure(source: string): Structure | undefined {
   let i = 0;
   while (i < source.length) {
     const char = source[i]!;
-    if (char === '\\') {
-      if (source[i + 1] === 'Q') {
-        const end = source.indexOf('\\E', i + 2);
-        i = end < 0 ? source.length : end + 2;
-      } else {
-        i += 2;
-      }
-    } else if (char === '[') {
-      i = classEnd(source, i);
-      if (i < 0) return undefined;
+    const past = pastLiteral(source, i);
+    if (past < 0) return undefined;
+    if (past > i) {
+      i = past;
     } else if (char === '(') {
       const named = NAMED_GROUP.exec(source.slice(i));
       const depth = open.length;
@@ -97,6 +91,20 @@ function readStructure(source: string): Structure | undefined {
     }
   }
   return open.length === 0 ? { groups, topLevelChoice, topLevelFlags } : undefined;
+}
+
+/**
+ * Just past the escape, `\Q...\E` quote or character class (with its `[:alpha:]` parts)
+ * that starts at `i`, inside which no bracket or operator counts; `i` itself when none
+ * starts there, and -1 for a class that does not end.
+ */
+function pastLiteral(source: string, i: number): number {
+  const char = source[i];
+  if (char === '[') return classEnd(source, i);
+  if (char !== '\\') return i;
+  if (source[i + 1] !== 'Q') return i + 2;
+  const end = source.indexOf('\\E', i + 2);
+  return end < 0 ? source.length : end + 2;
 }
 
 /** Only `\b` (word boundaries) in `text`: it matches no character. */
@@ -225,21 +233,15 @@ export function canMatchEmpty(source: string, flags: string): boolean {
   let i = 0;
   while (i < source.length) {
     const char = source[i]!;
-    if (char === '\\') {
-      if (source[i + 1] === 'Q') {
-        const end = source.indexOf('\\E', i + 2);
-        const stop = end < 0 ? source.length : end + 2;
-        stripped += source.slice(i, stop);
-        i = stop;
-      } else {
-        if (!ASSERTION_ESCAPES.has(source[i + 1] ?? '')) stripped += source.slice(i, i + 2);
-        i += 2;
-      }
-    } else if (char === '[') {
-      const end = classEnd(source, i);
-      if (end < 0) return true;
-      stripped += source.slice(i, end);
-      i = end;
+    if (char === '\\' && ASSERTION_ESCAPES.has(source[i + 1] ?? '')) {
+      i += 2;
+      continue;
+    }
+    const past = pastLiteral(source, i);
+    if (past < 0) return true;
+    if (past > i) {
+      stripped += source.slice(i, past);
+      i = past;
     } else {
       if (char !== '^' && char !== '$') stripped += char;
       i++;
