@@ -103,6 +103,24 @@ describe('GuardPool limits', () => {
     }
   }, 60_000);
 
+  it('refuses every inspection, failing closed, when its workers cannot start', async () => {
+    // Too small a heap for the guard's name lists and code sets: each worker runs out of
+    // memory while it starts, which ends that worker and leaves the host running.
+    const pool = createGuardPool({ workers: 1, workerHeapMb: 8 });
+    try {
+      const refused = pool.inspectMessage(examples[0]!.bytes);
+      await expect(refused).rejects.toBeInstanceOf(GuardWorkerError);
+      await expect(refused).rejects.toMatchObject({
+        stage: 'start',
+        reason: 'ERR_WORKER_OUT_OF_MEMORY',
+        message: expect.stringContaining('workerHeapMb'),
+      });
+      await expect(pool.verdict(examples[0]!.bytes)).rejects.toBeInstanceOf(GuardWorkerError);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('throws the policy error when made, before any worker starts', () => {
     expect(() => createGuardPool({ policyText: 'rule broken {', policyName: 'bad.phg' })).toThrow(
       PolicyError,

@@ -30,7 +30,18 @@ export interface GuardPoolOptions extends Omit<GuardOptions, 'policy'> {
    * takes its place. No limit when absent (the extractors bound their own work).
    */
   readonly timeoutMs?: number;
+  /**
+   * Heap of one worker in MB. A message that needs more stops that worker alone, and its
+   * inspection rejects with `GuardWorkerError`; the host goes on. 1024 when absent.
+   */
+  readonly workerHeapMb?: number;
 }
+
+/** Heap of one worker unless set: room for the guard's lists (about 70 MB) and a large message. */
+const DEFAULT_WORKER_HEAP_MB = 1024;
+
+/** How Node names a worker's death by running out of its heap. */
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** Every worker is busy and the waiting list is full: try again later. */
 export class GuardPoolBusyError extends Error {
@@ -51,10 +62,13 @@ export class GuardWorkerError extends Error {
     readonly reason: string,
   ) {
     super(
-      stage === 'start'
-        ? `a guard worker could not start (${reason}); check that the guard works in this ` +
+      reason === OUT_OF_MEMORY
+        ? `a guard worker ran out of memory during ${stage === 'start' ? 'its start' : 'an inspection'}; ` +
+            'the message was not inspected. Give the workers more heap (workerHeapMb)'
+        : stage === 'start'
+          ? `a guard worker could not start (${reason}); check that the guard works in this ` +
             'process with createGuard, which reports the cause'
-        : `the guard worker stopped during an inspection (${reason}); the message was not inspected`,
+          : `the guard worker stopped during an inspection (${reason}); the message was not inspected`,
     );
   }
 }
@@ -195,11 +209,18 @@ export class GuardPool {
   }
 
   private startSlot(): Slot {
-    const thread = startWorker(import.meta.url, 'guard-worker', { workerData: this.settings });
+    const thread = startWorker(import.meta.url, 'guard-worker', {
+      workerData: this.settings,
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      },
+    });
     const slot: Slot = { thread, ready: false, job: undefined, timer: undefined };
     thread.on('message', (reply: Reply) => this.received(slot, reply));
     // An error's message may quote the content; only its class name is kept.
-    thread.on('error', (error) => this.stopped(slot, error.name));
+    thread.on('error', (error: NodeJS.ErrnoException) =>
+      this.stopped(slot, error.code ?? error.name),
+    );
     thread.on('exit', (code) => this.stopped(slot, `exit code ${code}`));
     return slot;
   }
