@@ -64,8 +64,11 @@ export interface NegativeSample {
  * say), done once per text: the scanner passes one memo per text to every `find`.
  */
 export interface TextMemo {
-  /** What `derive` makes of the text, made on the first call and kept until the scan ends. */
-  of<T>(derive: (text: string) => T): T;
+  /**
+   * What `derive` makes of the text, made on the first call and kept until the scan ends.
+   * `derive` gets this memo too, so one derived thing can be built on another.
+   */
+  of<T>(derive: (text: string, memo: TextMemo) => T): T;
 }
 
 /** A candidate found by a detector's own search rather than by its patterns. */

@@ -726,7 +726,7 @@ class FactsOfPieces implements MatchFacts {
  */
 class ChunkText implements TextMemo {
   private contextIndex: ContextIndex | undefined;
-  private readonly derived = new Map<(text: string) => unknown, unknown>();
+  private readonly derived = new Map<(text: string, memo: TextMemo) => unknown, unknown>();
 
   constructor(
     readonly utf8: Utf8Text,
@@ -742,9 +742,9 @@ class ChunkText implements TextMemo {
     return this.contextIndex;
   }
 
-  of<T>(derive: (text: string) => T): T {
+  of<T>(derive: (text: string, memo: TextMemo) => T): T {
     if (this.derived.has(derive)) return this.derived.get(derive) as T;
-    const made = derive(this.utf8.text);
+    const made = derive(this.utf8.text, this);
     this.derived.set(derive, made);
     return made;
   }

@@ -1,6 +1,11 @@
-import type { FoundCandidate } from '../../detector/types.js';
+import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { WordCursor } from '../../text/words.js';
-import { endsPossessive, gapBetween, startsUpperCase } from '../places/place-words.js';
+import {
+  endsPossessive,
+  gapBetween,
+  isUpperCaseText,
+  startsUpperCase,
+} from '../places/place-words.js';
 import {
   CLOSINGS,
   COMMON_WORDS,
@@ -135,21 +140,6 @@ function wordsOf(text: string): Word[] {
   return words;
 }
 
-/**
- * True when most letters of the text are capitals, as in many clinical notes: there a
- * capital word says nothing about being a name.
- */
-function isUpperCaseText(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) upper++;
-    else if (code >= 0x61 && code <= 0x7a) lower++;
-  }
-  return upper > 3 * lower;
-}
-
 /** Gaps that keep two words inside one name: spaces, or the period of an initial. */
 function joins(gap: string): boolean {
   return gap === ' ' || gap === '. ' || gap === '.';
@@ -227,10 +217,11 @@ function merge(found: FoundCandidate[]): FoundCandidate[] {
  * Each rule looks at one word and the few after it; candidates of several rules may cover
  * one name and are merged. The lists are loaded on the first call.
  */
-export function findNames(text: string): FoundCandidate[] {
+export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
   const firstRank = firstNameRanks();
   const lastRank = surnameRanks();
-  const upperText = isUpperCaseText(text);
+  // Shared with the place finders within a scan: one count of the letters per text.
+  const upperText = memo ? memo.of(isUpperCaseText) : isUpperCaseText(text);
   const words = wordsOf(text);
   const found: FoundCandidate[] = [];
 

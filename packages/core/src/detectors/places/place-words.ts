@@ -48,8 +48,8 @@ export function placeTextOf(text: string, memo?: TextMemo): PlaceText {
   return memo ? memo.of(splitPlaceText) : splitPlaceText(text);
 }
 
-function splitPlaceText(text: string): PlaceText {
-  const upperText = isUpperCaseText(text);
+function splitPlaceText(text: string, memo?: TextMemo): PlaceText {
+  const upperText = memo ? memo.of(isUpperCaseText) : isUpperCaseText(text);
   return { upperText, words: splitPlaceWords(text, upperText) };
 }
 
