@@ -138,7 +138,10 @@ export class GuardPool {
     for (let i = 0; i < this.size; i++) this.slots.push(this.startSlot());
   }
 
-  /** As `Guard.inspectMessage`, for raw bytes or text; the bytes are copied to the worker. */
+  /**
+   * As `Guard.inspectMessage`, for raw bytes or text. The bytes are copied when a worker
+   * takes the message: leave them unchanged until the promise settles.
+   */
   inspectMessage(input: Uint8Array | string, envelope: Envelope = {}): Promise<Inspection> {
     return this.submit<Inspection>({
       kind: 'message',
@@ -232,7 +235,9 @@ export class GuardPool {
       if (!job) return;
       slot.job = job;
       const { resolve: _resolve, reject: _reject, ...request } = job;
-      slot.thread.postMessage(request satisfies Request);
+      // One copy of exactly the message's bytes, moved to the worker rather than cloned.
+      const bytes = new Uint8Array(request.bytes);
+      slot.thread.postMessage({ ...request, bytes } satisfies Request, [bytes.buffer]);
       if (this.options.timeoutMs !== undefined) {
         const limit = this.options.timeoutMs;
         slot.timer = setTimeout(() => this.expired(slot, limit), limit);
@@ -305,7 +310,10 @@ function keyBytes(key: string | Uint8Array | undefined): Uint8Array {
   return typeof key === 'string' ? Buffer.from(key, 'utf8') : Uint8Array.from(key);
 }
 
-/** A copy of the input for the worker, so the caller's buffer stays its own. */
+/**
+ * The message's bytes. A caller's bytes are kept as they are until a worker takes the
+ * message, when they are copied; text is encoded now.
+ */
 function bytesOf(input: Uint8Array | string): Uint8Array {
-  return typeof input === 'string' ? Buffer.from(input, 'utf8') : Uint8Array.from(input);
+  return typeof input === 'string' ? new TextEncoder().encode(input) : input;
 }
