@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FingerprintKeyError } from '@phiguard/core';
 import { PACKS, PolicyError } from '@phiguard/rules';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGuard } from '../guard.js';
+import { AuditKeyError, createGuard } from '../guard.js';
 import { InspectionTimeoutError } from '../timeout.js';
 import {
   createGuardPool,
@@ -64,6 +66,7 @@ describe('GuardPool limits', () => {
     const pool = createGuardPool({ workers: 1, maxWaiting: 1 });
     try {
       const first = pool.inspectMessage(examples[0]!.bytes);
+      expect(pool.pending).toBe(1);
       await expect(pool.inspectMessage(examples[1]!.bytes)).rejects.toBeInstanceOf(
         GuardPoolBusyError,
       );
@@ -120,6 +123,32 @@ describe('GuardPool limits', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('refuses short keys when made, as a guard does', () => {
+    expect(() => createGuardPool({ workers: 1, fingerprintKey: 'short' })).toThrow(
+      FingerprintKeyError,
+    );
+    expect(() => createGuardPool({ workers: 1, auditKey: new Uint8Array(8) })).toThrow(
+      AuditKeyError,
+    );
+  });
+
+  it('lets a program end that did not close it, once its work is done', () => {
+    const script = [
+      `import { createGuardPool } from ${JSON.stringify(new URL('../index.ts', import.meta.url).href)};`,
+      'const pool = createGuardPool({ workers: 1 });',
+      "const verdict = await pool.verdict('Subject: hello\\r\\n\\r\\nSee you at noon.');",
+      'console.log(verdict.action);',
+    ].join('\n');
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(run.stderr).not.toContain('Error');
+    expect(run.stdout.trim()).toBe('allow');
+    expect(run.status).toBe(0);
+  }, 40_000);
 
   it('throws the policy error when made, before any worker starts', () => {
     expect(() => createGuardPool({ policyText: 'rule broken {', policyName: 'bad.phg' })).toThrow(

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { Envelope, GuardOptions, Inspection, Verdict } from '../guard.js';
+import { FingerprintKeyError } from '@phiguard/core';
+import {
+  AuditKeyError,
+  type Envelope,
+  type GuardOptions,
+  type Inspection,
+  type Verdict,
+} from '../guard.js';
 import { loadPolicyFromText } from '../policy-text.js';
 import { InspectionTimeoutError } from '../timeout.js';
 import type { Reply, Request, WorkerSettings } from './protocol.js';
@@ -123,6 +130,9 @@ export class GuardPool {
   constructor(private readonly options: GuardPoolOptions = {}) {
     // Compiled here once so that a bad policy throws now, with its located error.
     loadPolicyFromText(options.policyText, options.policyName);
+    // Short keys are refused here as a guard refuses them, not later in every worker.
+    checkKeyLength(options.fingerprintKey, (length) => new FingerprintKeyError(length));
+    checkKeyLength(options.auditKey, (length) => new AuditKeyError(length));
     this.size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
     this.maxWaiting = options.maxWaiting ?? 16 * this.size;
     this.settings = {
@@ -208,7 +218,20 @@ export class GuardPool {
         reject,
       } as Job);
       this.dispatch();
+      this.holdProcess();
     });
+  }
+
+  /**
+   * Workers keep the process alive only while there is work: a program that forgets to
+   * close the pool still ends, and one that waits for an inspection is not ended under it.
+   */
+  private holdProcess(): void {
+    const busy = this.pending > 0;
+    for (const slot of this.slots) {
+      if (busy) slot.thread.ref();
+      else slot.thread.unref();
+    }
   }
 
   private startSlot(): Slot {
@@ -225,6 +248,7 @@ export class GuardPool {
       this.stopped(slot, error.code ?? error.name),
     );
     thread.on('exit', (code) => this.stopped(slot, `exit code ${code}`));
+    if (this.pending === 0) thread.unref();
     return slot;
   }
 
@@ -257,6 +281,7 @@ export class GuardPool {
       else job.reject(new GuardWorkerError('inspect', `the guard threw ${reply.name}`));
     }
     this.dispatch();
+    this.holdProcess();
   }
 
   /** Takes the job off a slot and stops its timer. */
@@ -303,6 +328,15 @@ export class GuardPool {
 /** A pool of guards on worker threads; see `GuardPool`. */
 export function createGuardPool(options: GuardPoolOptions = {}): GuardPool {
   return new GuardPool(options);
+}
+
+/** Shortest secret key accepted, as by a guard. */
+const MIN_KEY_BYTES = 16;
+
+function checkKeyLength(key: string | Uint8Array | undefined, error: (length: number) => Error) {
+  if (key === undefined) return;
+  const length = typeof key === 'string' ? Buffer.byteLength(key, 'utf8') : key.length;
+  if (length < MIN_KEY_BYTES) throw error(length);
 }
 
 function keyBytes(key: string | Uint8Array | undefined): Uint8Array {
