@@ -9,6 +9,7 @@ import { runCaptured } from '../../packages/cli/src/testing/capture.js';
 import { configurePdf } from '../../packages/extract/src/index.js';
 import {
   canonicalForm,
+  createGuardPool,
   explainDecision,
   type GuardLogger,
   type Inspection,
@@ -419,6 +420,37 @@ describe('leaks: no known value leaves the pipeline in clear', () => {
     expectNoLeaks(outputs);
   });
 
+  it('GuardPool: inspections, verdicts, debug events and errors that come from workers', async () => {
+    const { events, logger } = recorder();
+    const pool = createGuardPool({ internalDomains: [INTERNAL], workers: 2, logger });
+    const outputs: Outputs = [];
+    try {
+      let findings = 0;
+      for (const [i, raw] of allRaw().entries()) {
+        const inspection = await pool.inspectMessage(raw);
+        findings += inspection.findings.length;
+        outputs.push([`pool message ${i} inspection`, inspectionJson(inspection)]);
+        outputs.push([`pool message ${i} verdict`, JSON.stringify(await pool.verdict(raw))]);
+      }
+      expect(findings).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
+    // A worker stopped past its time and one killed under a message: what their errors say.
+    const slow = createGuardPool({ workers: 1, timeoutMs: 1 });
+    const big = Buffer.from(`Patient ${GOLD.name}, SSN ${GOLD.ssn}. `.repeat(50_000));
+    try {
+      const error = await slow.inspectFile(big, { filename: FILE_NAMES.csv }).catch((e) => e);
+      expect(error).toBeInstanceOf(Error);
+      outputs.push(['pool timeout error', `${String(error)} ${JSON.stringify(error)}`]);
+    } finally {
+      await slow.close();
+    }
+    outputs.push(...events.map((e, i) => [`pool event ${i}`, e] as const));
+    expect(events.length).toBeGreaterThan(10);
+    expectNoLeaks(outputs);
+  }, 60_000);
+
   it('errors: reader exceptions that quote content, and a malformed policy', async () => {
     const outputs: Outputs = [];
     // A PDF reader whose error message quotes the document, as parsers do.
@@ -528,6 +560,21 @@ describe('leaks: no known value leaves the pipeline in clear', () => {
       expect(err).toContain('phiguard debug extracted');
       outputs.push([`scan ${format} stdout`, out], [`scan ${format} stderr`, err]);
     }
+    // The same on worker threads, whose debug events come back to this process.
+    const pooled = await cli([
+      '--log-level',
+      'debug',
+      'scan',
+      '--jobs',
+      '2',
+      '--format',
+      'jsonl',
+      ...common,
+      EXAMPLES,
+      mailDir,
+    ]);
+    expect(pooled.err).toContain('phiguard debug extracted');
+    outputs.push(['scan --jobs 2 stdout', pooled.out], ['scan --jobs 2 stderr', pooled.err]);
     // A file given on its own, cut short, in a folder of its own.
     const files = join(dir, 'files');
     mkdirSync(files, { recursive: true });
