@@ -280,12 +280,15 @@ export class Scanner {
       }
     }
 
+    // A value found again in the chunk (a quoted reply, a signature) is hashed once; the
+    // memo lives as long as the chunk's own text.
+    const fingerprints = new Map<string, string>();
     for (const candidate of resolveOverlaps(candidates)) {
       const start = base + normalized.offsets.toOriginal(candidate.start);
       if (start < ownStart || start >= ownEnd) continue;
       const end =
         base + avoidSplittingPair(chunk, normalized.offsets.toOriginal(candidate.end - 1) + 1);
-      out.push(this.toFinding(candidate, start, end));
+      out.push(this.toFinding(candidate, start, end, fingerprints));
     }
   }
 
@@ -523,7 +526,22 @@ export class Scanner {
     };
   }
 
-  private toFinding(candidate: Candidate, start: number, end: number): Finding {
+  private fingerprintOf(kind: string, canonical: string, memo: Map<string, string>): string {
+    const key = `${kind}\u0000${canonical}`;
+    let fingerprint = memo.get(key);
+    if (fingerprint === undefined) {
+      fingerprint = this.fingerprinter.of(kind, canonical);
+      memo.set(key, fingerprint);
+    }
+    return fingerprint;
+  }
+
+  private toFinding(
+    candidate: Candidate,
+    start: number,
+    end: number,
+    fingerprints: Map<string, string>,
+  ): Finding {
     const definition = candidate.compiled.definition;
     const canonical = (definition.canonical ?? canonicalForm)(candidate.value);
     const finding: Finding = {
@@ -538,7 +556,7 @@ export class Scanner {
       masked: (definition.mask ?? ((v: string) => defaultMask(definition.class, v)))(
         candidate.value,
       ),
-      fingerprint: this.fingerprinter.of(definition.class, canonical),
+      fingerprint: this.fingerprintOf(definition.class, canonical, fingerprints),
     };
     return candidate.role ? { ...finding, role: candidate.role } : finding;
   }
