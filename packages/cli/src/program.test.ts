@@ -68,6 +68,20 @@ describe('phiguard scan', () => {
     );
   });
 
+  it('exits 3 when nothing is found but a part could not be read, and counts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phiguard-cli-'));
+    writeFileSync(join(dir, 'note.txt'), 'Lunch is at noon on the third floor.');
+    writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog');
+    for (const format of ['table', 'jsonl', 'json']) {
+      const { code, out } = await run(['scan', '--format', format, dir]);
+      expect(code, format).toBe(EXIT.unscannable);
+      if (format === 'table') expect(out).toContain('2 files, 0 with PHI, 1 with unreadable parts');
+      if (format === 'json') {
+        expect(JSON.parse(out).summary).toMatchObject({ files: 2, withPhi: 0, withUnscannable: 1 });
+      }
+    }
+  });
+
   it('exits 2 on an unknown option or a policy that does not load', async () => {
     expect((await run(['scan', '--no-such-flag', examples])).code).toBe(EXIT.usage);
     const dir = mkdtempSync(join(tmpdir(), 'phiguard-cli-'));

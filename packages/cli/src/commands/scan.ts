@@ -77,25 +77,24 @@ export async function scanCommand(
       ? new SingleBar({ clearOnComplete: true, stream: process.stderr })
       : undefined;
   progress?.start(files.length, 0);
-  const reports: FileReport[] = [];
+  // Only the JSON document needs every report at the end; the other formats print each
+  // as it comes and keep counts, so a batch of any size runs in bounded memory.
+  const kept: FileReport[] = [];
+  const tally = new Tally(options.policy !== undefined);
   const inspector = await inspectorFor(settings, jobs, io.logger);
   for await (const report of inspectAll(inspector, files, settings, jobs > 1 ? 2 * jobs : 1)) {
-    reports.push(report);
+    tally.add(report);
     progress?.increment();
+    if (options.format === 'json') kept.push(report);
     if (options.format === 'jsonl') io.out(`${JSON.stringify(report)}\n`);
     if (options.format === 'table')
       io.out(`${renderTable(report, options.minLevel, options.maxRows ?? 20)}\n\n`);
   }
   progress?.stop();
 
-  const summary = {
-    files: reports.length,
-    withPhi: reports.filter((r) => r.phi).length,
-    withUnscannable: reports.filter((r) => r.unscannable.length > 0).length,
-    findings: reports.reduce((n, r) => n + r.findings.length, 0),
-  };
+  const { summary } = tally;
   if (options.format === 'json') {
-    const report: ScanReport = { schema: SCAN_REPORT_SCHEMA, files: reports, summary };
+    const report: ScanReport = { schema: SCAN_REPORT_SCHEMA, files: kept, summary };
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   }
   if (options.format === 'table') {
@@ -104,7 +103,7 @@ export async function scanCommand(
     );
   }
   io.logger.log('info', 'scan_finished', summary);
-  return options.exitZero ? EXIT.ok : exitCodeFor(reports, options.policy !== undefined);
+  return options.exitZero ? EXIT.ok : tally.exitCode;
 }
 
 /**
@@ -137,11 +136,30 @@ async function* inspectAll(
   }
 }
 
-function exitCodeFor(reports: readonly FileReport[], withDecision: boolean): ExitCode {
-  const found = withDecision
-    ? reports.some((r) => r.decision && r.decision.action !== 'allow')
-    : reports.some((r) => r.phi);
-  if (found) return EXIT.found;
-  if (reports.some((r) => r.unscannable.length > 0 || r.error)) return EXIT.unscannable;
-  return EXIT.ok;
+/** The summary and exit code of a scan, counted report by report. */
+class Tally {
+  readonly summary = { files: 0, withPhi: 0, withUnscannable: 0, findings: 0 };
+  private found = false;
+  private unreadable = false;
+
+  /** With a policy, "found" means a decision other than allow; without, PHI. */
+  constructor(private readonly withDecision: boolean) {}
+
+  add(report: FileReport): void {
+    const unscannable = report.unscannable.length > 0;
+    this.summary.files++;
+    if (report.phi) this.summary.withPhi++;
+    if (unscannable) this.summary.withUnscannable++;
+    this.summary.findings += report.findings.length;
+    const flagged = this.withDecision
+      ? report.decision !== undefined && report.decision.action !== 'allow'
+      : report.phi;
+    if (flagged) this.found = true;
+    if (unscannable || report.error) this.unreadable = true;
+  }
+
+  get exitCode(): ExitCode {
+    if (this.found) return EXIT.found;
+    return this.unreadable ? EXIT.unscannable : EXIT.ok;
+  }
 }
