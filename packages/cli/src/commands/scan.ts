@@ -78,7 +78,7 @@ export async function scanCommand(
       : undefined;
   progress?.start(files.length, 0);
   // Only the JSON document needs every report at the end; the other formats print each
-  // as it comes and keep counts, so a batch of any size runs in bounded memory.
+  // as it comes and keep counts, so memory holds the paths and a few reports.
   const kept: FileReport[] = [];
   const tally = new Tally(options.policy !== undefined);
   const inspector = await inspectorFor(settings, jobs, io.logger);
