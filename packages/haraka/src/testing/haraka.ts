@@ -13,7 +13,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SMTPServer } from 'smtp-server';
+// The SMTP filter's test sink: the same receiving server, kept in one place.
+import { startSink as startLoopbackSink } from '../../../smtp-filter/src/testing/loopback.js';
 
 /**
  * Pieces for running a real Haraka (the npm package, as a child process) on loopback in
@@ -44,28 +45,10 @@ export interface Sink {
 /** A receiving SMTP server on a free loopback port that keeps every message it gets. */
 export async function startSink(): Promise<Sink> {
   const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          raw: Buffer.concat(chunks).toString('latin1'),
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as { port: number }).port,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const sink = await startLoopbackSink(({ raw, to }) =>
+    received.push({ raw: raw.toString('latin1'), to }),
+  );
+  return { port: sink.port, received, close: () => sink.close() };
 }
 
 /** A port that was free a moment ago. */
