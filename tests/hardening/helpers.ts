@@ -1,3 +1,4 @@
+import { pdf } from '../../packages/extract/src/formats/test-pdf.js';
 import { zipAll } from '../../packages/extract/src/formats/test-zip.js';
 import { createGuard, type Guard, type Inspection } from '../../packages/phiguard/src/index.js';
 
@@ -235,25 +236,7 @@ export function xlsx(
   ]);
 }
 
-/**
- * A PDF made of numbered objects (each the text between `N 0 obj` and `endobj`), with a
- * correct cross-reference table. Object 1 must be the catalog.
- */
-export function pdf(objects: readonly string[], options: { xref?: boolean } = {}): Buffer {
-  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xrefAt = Buffer.byteLength(out, 'latin1');
-  if (options.xref !== false) {
-    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-    for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  }
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+export { pdf };
 
 /**
  * A one-page PDF whose content stream draws `text` in Helvetica. Objects 1 to 5 are the

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { busyPdf } from '../../packages/extract/src/formats/test-pdf.js';
 import {
   createScanner,
   type Inspection,
@@ -223,15 +224,7 @@ describe('hostile documents', () => {
   it('stops the work of a PDF that keeps pdfjs busy, not only the wait', async () => {
     // One page showing a character 600,000 times: about 4 s of pdfjs work, which does not
     // yield inside a page, against a limit of 0.5 s.
-    const content = 'BT /F1 12 Tf 72 720 Td (x) Tj ET\n'.repeat(600_000);
-    const busy = pdf([
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R ' +
-        '/Resources << /Font << /F1 5 0 R >> >> >>',
-      `<< /Length ${content.length} >>\nstream\n${content}endstream`,
-      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    ]);
+    const busy = busyPdf(600_000);
     const short = hardenedGuard({ limits: { attachmentTimeoutMs: 500 } });
     const started = Date.now();
     const inspection = await short.inspectFile(busy, { filename: 'busy.pdf' });

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdf } from './formats/test-pdf.js';
 import { closeOcr, extractMessage } from './index.js';
 
 /**
@@ -19,17 +20,7 @@ function twoPagePdf(page1: string, page2: string): Buffer {
     `<< /Length ${content(page2).length} >>\nstream\n${content(page2)}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return pdf(objects);
 }
 
 /** A ZIP holding one stored (uncompressed) entry. */

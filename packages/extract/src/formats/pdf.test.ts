@@ -5,39 +5,12 @@ import { closeOcr } from './ocr.js';
 import { pdfExtractor } from './pdf.js';
 import { closePdfWorkers, pdfWorkerCount } from './pdf-pool.js';
 import { collect } from './test-context.js';
+import { busyPdf } from './test-pdf.js';
 
 afterAll(async () => {
   await closeOcr();
   await closePdfWorkers();
 });
-
-/**
- * A valid one-page PDF whose content stream shows one character `shows` times. pdfjs reads
- * about 150,000 of them a second and does not yield inside the page, so it stands for a
- * crafted PDF that keeps a parser busy.
- */
-function busyPdf(shows: number): FileInput {
-  const content = 'BT /F1 12 Tf 72 720 Td (x) Tj ET\n'.repeat(shows);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R ' +
-      '/Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (const [index, object] of objects.entries()) {
-    offsets.push(pdf.length);
-    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  }
-  const xref = pdf.length;
-  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return { bytes: new TextEncoder().encode(pdf), location: 'attachment[0]:busy.pdf' };
-}
 
 /** Milliseconds of CPU the whole process (every thread) uses over the next `ms`. */
 async function cpuOver(ms: number): Promise<number> {
@@ -174,7 +147,7 @@ describe('pdfExtractor', OCR_CEILING, () => {
 
   it('stops the work of a PDF that runs past its time, not only the wait', async () => {
     // About 4 s of pdfjs work on one page, against a limit of 0.3 s.
-    const busy = busyPdf(600_000);
+    const busy: FileInput = { bytes: busyPdf(600_000), location: 'attachment[0]:busy.pdf' };
     const run = collect({ attachmentTimeoutMs: 300 });
     const started = Date.now();
     await pdfExtractor.extract(busy, run.context);
