@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorker, type Worker } from 'tesseract.js';
+import { WorkerPool } from './worker-pool.js';
 
 /**
  * A small pool of tesseract.js workers, fully offline. Workers start on first use (0.4 s
@@ -50,11 +50,12 @@ export interface OcrEngine {
 /** Starts one OCR worker; the pool calls it whenever it needs a new worker. */
 export type OcrEngineFactory = () => Promise<OcrEngine>;
 
-let poolSize = 1;
 let engineFactory: OcrEngineFactory = startWorker;
-const idle: OcrEngine[] = [];
-const waiting: Array<(worker: OcrEngine | undefined) => void> = [];
-let live = 0;
+const pool = new WorkerPool<OcrEngine>(
+  'ocr',
+  () => engineFactory(),
+  (worker) => worker.terminate(),
+);
 
 /**
  * Sets how many OCR workers may run at once (default 1, at most the number of cores) and
@@ -69,20 +70,13 @@ export function configureOcr(options: {
   readonly poolSize?: number;
   readonly engine?: OcrEngineFactory;
 }): void {
-  const cores = availableParallelism();
-  const size = options.poolSize ?? 1;
-  if (!Number.isInteger(size) || size < 1 || size > cores) {
-    throw new RangeError(`ocr poolSize must be an integer from 1 to ${cores} (the core count)`);
-  }
-  poolSize = size;
+  pool.resize(options.poolSize ?? 1);
   engineFactory = options.engine ?? startWorker;
 }
 
 /** Terminates every idle OCR worker; the next OCR job starts new ones. Call before exit. */
 export async function closeOcr(): Promise<void> {
-  const workers = idle.splice(0);
-  live -= workers.length;
-  await Promise.allSettled(workers.map((worker) => worker.terminate()));
+  await pool.close();
 }
 
 /** The default engine: one offline tesseract.js worker. */
@@ -97,41 +91,14 @@ export function startWorker(): Promise<Worker> {
   });
 }
 
-async function acquire(): Promise<OcrEngine> {
-  const ready = idle.pop();
-  if (ready !== undefined) return ready;
-  if (live < poolSize) {
-    live += 1;
-    try {
-      return await engineFactory();
-    } catch (error) {
-      live -= 1;
-      throw new OcrFailedError(error);
-    }
-  }
-  const handed = await new Promise<OcrEngine | undefined>((resolve) => waiting.push(resolve));
-  return handed ?? acquire();
-}
-
-function release(worker: OcrEngine): void {
-  const next = waiting.shift();
-  if (next !== undefined) next(worker);
-  else idle.push(worker);
-}
-
-function discard(worker: OcrEngine): void {
-  live -= 1;
-  void worker.terminate().catch(() => {});
-  // A waiting job gets no worker back; it starts a fresh one through acquire().
-  waiting.shift()?.(undefined);
-}
-
 /**
  * Reads the text of one image (PNG, JPEG, TIFF, BMP and what tesseract's decoder knows).
  * Throws `OcrTimeoutError` after `timeoutMs` and `OcrFailedError` when tesseract fails.
  */
 export async function recognizeImage(image: Uint8Array, timeoutMs: number): Promise<string> {
-  const worker = await acquire();
+  const worker = await pool.acquire().catch((error: unknown) => {
+    throw new OcrFailedError(error);
+  });
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), timeoutMs);
@@ -139,15 +106,15 @@ export async function recognizeImage(image: Uint8Array, timeoutMs: number): Prom
   try {
     const outcome = await Promise.race([worker.recognize(Buffer.from(image)), expired]);
     if (outcome === 'expired') {
-      discard(worker);
+      pool.discard(worker);
       throw new OcrTimeoutError(timeoutMs);
     }
-    release(worker);
+    pool.release(worker);
     return outcome.data.text;
   } catch (error) {
     if (error instanceof OcrTimeoutError) throw error;
     // A failed job may leave the worker in a bad state: replace it rather than reuse it.
-    discard(worker);
+    pool.discard(worker);
     throw new OcrFailedError(error);
   } finally {
     clearTimeout(timer);

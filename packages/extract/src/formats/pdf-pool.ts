@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PdfContent } from './pdf-document.mjs';
+import { WorkerPool } from './worker-pool.js';
 
 /**
  * A small pool of PDF worker threads (pdf-worker.mjs). pdfjs does not yield while it
@@ -90,63 +90,31 @@ class PdfWorker {
   }
 }
 
-let poolSize = 1;
-const idle: PdfWorker[] = [];
-const waiting: Array<(worker: PdfWorker | undefined) => void> = [];
-let live = 0;
+const pool = new WorkerPool<PdfWorker>(
+  'pdf',
+  () => new PdfWorker(),
+  (worker) => worker.terminate(),
+);
 
 /** Sets how many PDF workers may run at once: an integer from 1 to the number of cores. */
 export function setPdfPoolSize(size: number): void {
-  const cores = availableParallelism();
-  if (!Number.isInteger(size) || size < 1 || size > cores) {
-    throw new RangeError(`pdf poolSize must be an integer from 1 to ${cores} (the core count)`);
-  }
-  poolSize = size;
+  pool.resize(size);
 }
 
 /** PDF worker threads alive now, busy or idle. */
 export function pdfWorkerCount(): number {
-  return live;
+  return pool.count;
 }
 
 /** Terminates every idle PDF worker; the next PDF starts a new one. Call before exit. */
 export async function closePdfWorkers(): Promise<void> {
-  const workers = idle.splice(0);
-  live -= workers.length;
-  for (const worker of workers) worker.terminate();
+  await pool.close();
 }
 
-async function acquire(): Promise<PdfWorker> {
-  const ready = idle.pop();
-  if (ready !== undefined) return ready;
-  if (live < poolSize) {
-    live += 1;
-    try {
-      return new PdfWorker();
-    } catch (error) {
-      live -= 1;
-      throw error;
-    }
-  }
-  const handed = await new Promise<PdfWorker | undefined>((resolve) => waiting.push(resolve));
-  return handed ?? acquire();
-}
-
+/** Gives a worker back, or ends it when it died under its last PDF. */
 function release(worker: PdfWorker): void {
-  if (!worker.alive) {
-    discard(worker);
-    return;
-  }
-  const next = waiting.shift();
-  if (next !== undefined) next(worker);
-  else idle.push(worker);
-}
-
-function discard(worker: PdfWorker): void {
-  live -= 1;
-  worker.terminate();
-  // A waiting PDF gets no worker back; it starts a fresh one through acquire().
-  waiting.shift()?.(undefined);
+  if (worker.alive) pool.release(worker);
+  else pool.discard(worker);
 }
 
 /**
@@ -161,7 +129,7 @@ export class PdfWorkerSession {
   private closed = false;
 
   constructor() {
-    this.worker = acquire();
+    this.worker = pool.acquire();
     void this.worker.then(
       (worker) => {
         if (this.stopped) release(worker);
@@ -200,7 +168,7 @@ export class PdfWorkerSession {
     const reply = await Promise.race([closing, late]).finally(() => clearTimeout(timer));
     // A worker that does not close cleanly and quickly is not trusted with the next PDF.
     if (reply?.kind === 'closed') release(worker);
-    else discard(worker);
+    else pool.discard(worker);
   }
 
   /** Terminates the worker mid-work, wherever pdfjs stands: the PDF ran past its time. */
@@ -209,7 +177,7 @@ export class PdfWorkerSession {
     this.stopped = true;
     const worker = this.held;
     this.held = undefined;
-    if (worker !== undefined) discard(worker);
+    if (worker !== undefined) pool.discard(worker);
   }
 
   private async ask(message: object, transfer: ArrayBuffer[] = []): Promise<Reply> {
