@@ -3,8 +3,7 @@ import {
   createGuard,
   type Guard,
   InspectionTimeoutError,
-  loadPolicy,
-  loadPolicyJson,
+  loadPolicyText,
   type Verdict,
   withTimeout,
 } from 'phiguard';
@@ -89,10 +88,7 @@ export async function createHarakaPlugin(host: HarakaPluginHost): Promise<Phigua
 }
 
 async function readPolicy(path: string) {
-  const text = await readFile(path, 'utf8');
-  return path.endsWith('.json')
-    ? loadPolicyJson(text, { name: path })
-    : loadPolicy(text, { name: path });
+  return loadPolicyText(await readFile(path, 'utf8'), { name: path });
 }
 
 function dataPost(

@@ -26,6 +26,7 @@ export {
   checkPolicy,
   loadPolicy,
   loadPolicyJson,
+  loadPolicyText,
   PACKS,
   PolicyError,
 } from '@phiguard/rules';

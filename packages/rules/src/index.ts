@@ -34,6 +34,13 @@ export {
 } from './document.js';
 export { PolicyError, type PolicySource, type Position, type SourceRange } from './errors.js';
 export { DEFAULT_POLICY_LIMITS, type PolicyLimits } from './limits.js';
-export { checkPolicy, type LoadOptions, loadPolicy, loadPolicyJson, PACKS } from './load.js';
+export {
+  checkPolicy,
+  type LoadOptions,
+  loadPolicy,
+  loadPolicyJson,
+  loadPolicyText,
+  PACKS,
+} from './load.js';
 export { DEFAULT_WITHIN, parsePolicy } from './parser.js';
 export { scannerDetectors } from './scanner.js';

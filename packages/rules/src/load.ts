@@ -82,6 +82,15 @@ export function loadPolicyJson(text: string, options: LoadOptions = {}): Compile
 }
 
 /**
+ * Loads a policy file's text: JSON when `name` ends in `.json`, the rule language
+ * otherwise. Throws `PolicyError`, and only that, on any problem.
+ */
+export function loadPolicyText(text: string, options: LoadOptions = {}): CompiledPolicy {
+  const json = options.name?.toLowerCase().endsWith('.json') ?? false;
+  return json ? loadPolicyJson(text, options) : loadPolicy(text, options);
+}
+
+/**
  * What `phiguard rules check FILE` reports: the policy compiled, or the located error.
  * JSON is recognised by the `.json` extension of `name`.
  */
@@ -92,8 +101,7 @@ export function checkPolicy(
   | { readonly ok: true; readonly policy: CompiledPolicy }
   | { readonly ok: false; readonly error: PolicyError } {
   try {
-    const json = options.name?.toLowerCase().endsWith('.json') ?? false;
-    return { ok: true, policy: json ? loadPolicyJson(text, options) : loadPolicy(text, options) };
+    return { ok: true, policy: loadPolicyText(text, options) };
   } catch (error) {
     if (error instanceof PolicyError) return { ok: false, error };
     throw error;

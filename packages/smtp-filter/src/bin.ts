@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createGuard, createGuardPool, loadPolicy, loadPolicyJson } from 'phiguard';
+import { createGuard, createGuardPool, loadPolicyText } from 'phiguard';
 import { createSmtpFilter } from './filter.js';
 
 /** How long a message may take to decide; the filter answers 451 past it. */
@@ -68,9 +68,7 @@ const guard =
         policy:
           policyText === undefined
             ? undefined
-            : values.policy!.endsWith('.json')
-              ? loadPolicyJson(policyText, { name: values.policy })
-              : loadPolicy(policyText, { name: values.policy }),
+            : loadPolicyText(policyText, { name: values.policy }),
       });
 const filter = createSmtpFilter({
   inspect: (message, envelope) =>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { FingerprintKeyError } from '@phiguard/core';
+import { loadPolicyText } from '@phiguard/rules';
 import {
   AuditKeyError,
   type Envelope,
@@ -9,7 +10,6 @@ import {
   type Inspection,
   type Verdict,
 } from '../guard.js';
-import { loadPolicyFromText } from '../policy-text.js';
 import { InspectionTimeoutError } from '../timeout.js';
 import type { Reply, Request, WorkerSettings } from './protocol.js';
 import { startWorker } from './start-worker.js';
@@ -129,7 +129,9 @@ export class GuardPool {
 
   constructor(private readonly options: GuardPoolOptions = {}) {
     // Compiled here once so that a bad policy throws now, with its located error.
-    loadPolicyFromText(options.policyText, options.policyName);
+    if (options.policyText !== undefined) {
+      loadPolicyText(options.policyText, { name: options.policyName });
+    }
     // Short keys are refused here as a guard refuses them, not later in every worker.
     checkKeyLength(options.fingerprintKey, (length) => new FingerprintKeyError(length));
     checkKeyLength(options.auditKey, (length) => new AuditKeyError(length));

@@ -3,8 +3,8 @@
  * message or file at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadPolicyText } from '@phiguard/rules';
 import { Guard } from '../guard.js';
-import { loadPolicyFromText } from '../policy-text.js';
 import type { Reply, Request, WorkerSettings } from './protocol.js';
 
 const port = parentPort!;
@@ -12,7 +12,10 @@ const settings = workerData as WorkerSettings;
 const send = (reply: Reply): void => port.postMessage(reply);
 
 const guard = new Guard({
-  policy: loadPolicyFromText(settings.policyText, settings.policyName),
+  policy:
+    settings.policyText === undefined
+      ? undefined
+      : loadPolicyText(settings.policyText, { name: settings.policyName }),
   internalDomains: settings.internalDomains,
   fingerprintKey: settings.fingerprintKey,
   auditKey: settings.auditKey,
