@@ -191,7 +191,12 @@ export class Guard {
    * codes and, for `encrypt`, the strength. Rejects only on a bug; adapters fail closed then.
    */
   async verdict(input: Buffer | Uint8Array | string, envelope: Envelope = {}): Promise<Verdict> {
-    return verdictOf((await this.inspectMessage(input, envelope)).decision);
+    const { decision } = await this.inspectMessage(input, envelope);
+    return {
+      action: decision.action,
+      reasons: [...new Set(decision.reasons.map((r) => r.code))],
+      ...(decision.strength ? { encryption: decision.strength } : {}),
+    };
   }
 
   /** Counts, types and reason codes of an extraction; its text and names stay out. */
@@ -268,13 +273,4 @@ export class Guard {
 /** Builds a `Guard`; see its documentation. */
 export function createGuard(options: GuardOptions = {}): Guard {
   return new Guard(options);
-}
-
-/** What a mail adapter needs of a decision: the action, reason codes, encryption strength. */
-export function verdictOf(decision: Decision): Verdict {
-  return {
-    action: decision.action,
-    reasons: [...new Set(decision.reasons.map((r) => r.code))],
-    ...(decision.strength ? { encryption: decision.strength } : {}),
-  };
 }

@@ -41,7 +41,6 @@ export {
   type LogFields,
   type SegmentSummary,
   type Verdict,
-  verdictOf,
 } from './guard.js';
 export {
   createGuardPool,
