@@ -5,9 +5,10 @@ import {
   type GuardLogger,
   GuardWorkerError,
   type Inspection,
+  PolicyError,
   sniffType,
 } from 'phiguard';
-import { loadPolicyArgument, readPolicyArgument } from '../policy-file.js';
+import { loadPolicyArgument, PolicyFileError, readPolicyArgument } from '../policy-file.js';
 import { failedFileReport, toFileReport } from '../report/file-report.js';
 import type { FileReport } from '../report/schema.js';
 
@@ -41,16 +42,24 @@ export async function inspectorFor(
     includeSegmentText: settings.showValues,
     logger,
   };
-  // Loaded here in every case, so a policy that does not load is a usage error at once.
-  const policy = settings.policy ? await loadPolicyArgument(settings.policy) : undefined;
-  if (jobs <= 1) return createGuard({ ...common, policy });
-  return createGuardPool({
-    ...common,
-    policyText: settings.policy ? await readPolicyArgument(settings.policy) : undefined,
-    policyName: settings.policy,
-    workers: jobs,
-    maxWaiting: 2 * jobs,
-  });
+  if (jobs <= 1) {
+    const policy = settings.policy ? await loadPolicyArgument(settings.policy) : undefined;
+    return createGuard({ ...common, policy });
+  }
+  const policyText = settings.policy ? await readPolicyArgument(settings.policy) : undefined;
+  try {
+    return createGuardPool({
+      ...common,
+      policyText,
+      policyName: settings.policy,
+      workers: jobs,
+      maxWaiting: 2 * jobs,
+    });
+  } catch (error) {
+    // The pool compiles the policy before it starts a worker; a bad one is a usage error.
+    if (error instanceof PolicyError) throw new PolicyFileError(error.message);
+    throw error;
+  }
 }
 
 /** Reads and inspects one file; a file that cannot be read or inspected is reported so. */

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GuardWorkerError } from 'phiguard';
@@ -42,6 +42,16 @@ describe('phiguard scan --jobs', () => {
     expect(sets[0]!.length).toBeGreaterThan(0);
     expect(new Set(sets).size).toBe(1);
   }, 60_000);
+
+  it('refuses a policy that does not load before any worker starts, as with one job', async () => {
+    const bad = join(folder, 'bad.phg');
+    writeFileSync(bad, 'rule broken {');
+    const one = await runCaptured(['scan', '--jobs', '1', '--policy', bad, EXAMPLES]);
+    const two = await runCaptured(['scan', '--jobs', '2', '--policy', bad, EXAMPLES]);
+    expect(two.code).toBe(2);
+    expect(two.err).toBe(one.err);
+    expect(two.err).toContain('bad.phg');
+  });
 
   it('refuses a job count that is not a whole number from 1 to 256', async () => {
     for (const jobs of ['0', '1.5', 'many', '257']) {
