@@ -88,6 +88,20 @@ describe('assess', () => {
     expect(assess([finding('date', 0), term]).phi).toBe(false);
   });
 
+  it('judges a name near the date of a visit PHI without a clinical term', () => {
+    const name = finding('name', 0);
+    const visit: Finding = { ...finding('date', 60), role: 'service' };
+    const result = assess([name, visit]);
+    expect(result.phi).toBe(true);
+    expect(result.reasons).toContain('name_with_date_of_care');
+    expect(result.reasons).toContain('no_health_information');
+    // A birth date names the person, not their care; a plain date says nothing; far apart,
+    // the two need not be about one person.
+    expect(assess([name, { ...visit, role: 'birth' }]).phi).toBe(false);
+    expect(assess([name, finding('date', 60)]).phi).toBe(false);
+    expect(assess([name, { ...visit, start: 900, end: 905 }]).phi).toBe(false);
+  });
+
   it('does not judge contact details with clinical words PHI', () => {
     // An advertisement: a phone number and three conditions in one paragraph.
     const result = assess([
@@ -222,6 +236,17 @@ describe('assess on scanned text', () => {
     expect(result.evidence.detectors.map((d) => d.detector)).toEqual(
       expect.arrayContaining(['clinical_term', 'icd10cm', 'ssn']),
     );
+  });
+
+  it('judges an appointment reminder to a named patient PHI, and a meeting date not', () => {
+    const reminder =
+      'Dear Brianna Cramer,\n\nThis is a reminder of your appointment with Dr. Alexander ' +
+      'Katz on 2024-06-12 at 11:15 AM.';
+    const result = assess(scanner.scan(reminder).findings);
+    expect(result.phi).toBe(true);
+    expect(result.reasons).toEqual(['name_with_date_of_care', 'no_health_information']);
+    const meeting = 'Hi Brianna Cramer, the budget meeting moved to 2024-06-12 at 11:15 AM.';
+    expect(assess(scanner.scan(meeting).findings).phi).toBe(false);
   });
 
   it('judges directions along the I10 with a price not PHI', () => {

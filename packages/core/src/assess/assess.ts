@@ -118,6 +118,11 @@ export function assess(
       reasons.push('contact_near_coded_health_information');
     }
   }
+  // "Dear Ana Ruiz, your appointment on 06/12": care given to a named person, no clinical
+  // term needed. A date of birth does not count: it names the person, not their care.
+  const names = identifiers.filter((f) => f.class === 'name');
+  const careDates = identifiers.filter((f) => f.role !== undefined && f.role !== 'birth');
+  if (isWithin(nearestDistance(names, careDates))) reasons.push('name_with_date_of_care');
   const phi = reasons.length > 0;
   if (isNear) reasons.push('identifier_near_health_information');
   if (clinical.length === 0) reasons.push('no_health_information');

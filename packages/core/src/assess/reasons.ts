@@ -7,6 +7,11 @@ export const ASSESSMENT_REASONS = [
   'record_identifier_with_health_information',
   /** A name, an age or a dated event of a person occurs with a code, or near clinical terms. */
   'personal_identifier_with_health_information',
+  /**
+   * A name occurs near the date of a visit, an admission, a discharge or a death: it says
+   * the person was given care then, which is health information by itself.
+   */
+  'name_with_date_of_care',
   /** Contact details occur near a clinical code. */
   'contact_near_coded_health_information',
   /** An identifier and a clinical signal lie within the near distance of each other. */

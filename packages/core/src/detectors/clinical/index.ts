@@ -4,6 +4,7 @@ import { cpt } from './cpt.js';
 import { hcpcs } from './hcpcs.js';
 import { icd9cm } from './icd9cm.js';
 import { icd10cm } from './icd10cm.js';
+import { labValue } from './lab-value.js';
 import { loinc } from './loinc.js';
 import { ndc } from './ndc.js';
 import { snomed } from './snomed.js';
@@ -16,6 +17,7 @@ export const clinicalDetectors: readonly DetectorDefinition[] = [
   hcpcs,
   ndc,
   loinc,
+  labValue,
   snomed,
   clinicalTerm,
 ];

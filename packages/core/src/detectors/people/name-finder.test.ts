@@ -51,4 +51,28 @@ describe('findNames', () => {
   it('finds a first name and an initial with its period', () => {
     expect(spans('a 70yo male, Frank L., presented')).toEqual(['Frank L.']);
   });
+
+  it('finds names in fields on lines of their own, as spreadsheet rows are written out', () => {
+    const row = 'Last: Vu\nFirst: María\nSSN: 533-51-6682\nLast Name: Escobar\n';
+    expect(spans(row)).toEqual(['Vu', 'María', 'Escobar']);
+    // In running text these labels are ordinary words.
+    expect(spans('First: Remove the dressing and call Tuesday.')).toEqual([]);
+    expect(spans('Last: seen in clinic; First: Hines called')).toEqual([]);
+  });
+
+  it('finds a common-word first name before a usual surname, but not a town or a term', () => {
+    expect(spans('Referral: Mark Barron - Dermatology consult')).toEqual(['Mark Barron']);
+    expect(spans('travel to the Ohio River Valley last summer')).toEqual([]);
+    expect(spans('a Modified Duke Score of 4')).toEqual([]);
+    expect(spans('We met at Long Beach in May.')).toEqual([]);
+  });
+
+  it('looks names up without their accents when the lists have none', () => {
+    expect(spans('The first claim is for Jesús Barton, member 4411.')).toEqual(['Jesús Barton']);
+  });
+
+  it('finds a first name that opens a line and addresses the reader', () => {
+    expect(spans('Sarah, your appointment is on 09/26/2025.')).toEqual(['Sarah']);
+    expect(spans('Thanks, your order has shipped.')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { WordCursor } from '../../text/words.js';
+import { placeNameSet } from '../places/gazetteer.js';
 import {
   endsPossessive,
   gapBetween,
@@ -25,6 +26,8 @@ interface Word {
   readonly end: number;
   /** Lower case, without a trailing possessive `'s`. */
   readonly key: string;
+  /** `key` without accents ("jesús" as "jesus"), as the name lists are written. */
+  readonly plain: string;
   readonly shape: 'capitalised' | 'upper' | 'lower' | 'initial' | 'mixed';
   /** Written with a possessive `'s`, which ends a name. */
   readonly possessive: boolean;
@@ -40,9 +43,11 @@ const CONFIDENCE = {
   afterTitleUnlisted: 0.65,
   afterRole: 0.7,
   labelled: 0.85,
+  fieldLine: 0.75,
   afterRelative: 0.75,
   afterPreposition: 0.7,
   fullName: 0.8,
+  commonFirstName: 0.7,
   firstAndInitial: 0.8,
   initialAndSurname: 0.7,
   initialAndUnlisted: 0.6,
@@ -50,6 +55,7 @@ const CONFIDENCE = {
   upperCaseFullName: 0.55,
   surnameComma: 0.7,
   firstNameAlone: 0.5,
+  addressed: 0.65,
   andAnother: 0.65,
   signed: 0.8,
   credentialed: 0.75,
@@ -59,16 +65,64 @@ const CONFIDENCE = {
  * Ranks (by SSA births) under which a first name is common enough to start a name on its
  * own evidence; rarer listed names ("Channel", "Echo") are more often ordinary words.
  */
-const FIRST_NAME_RANK = { mixedCase: 3000, upperCase: 1500, alone: 800 } as const;
+const FIRST_NAME_RANK = { mixedCase: 3000, upperCase: 1500, alone: 800, common: 1000 } as const;
 
 /** Rank (by Census bearers) under which a capital-letter surname counts in capitals text. */
 const SURNAME_RANK_UPPER = 20000;
+
+/**
+ * Rank under which a surname makes a name of a first name that is also a common word:
+ * "Mark Barron" (655), not "Duke Score" or "River Valley" (beyond 7,000).
+ */
+const SURNAME_RANK_AFTER_COMMON = 5000;
 
 /** Words before an initial and a surname that show a clinician: "per B. Petrakis". */
 const CARE_BEFORE = new Set(['per', 'by', 'with', 'called', 'paged', 'notified', 'dr']);
 
 /** Words after an initial and a surname that show a clinician: "N. Oduya aware". */
 const CARE_AFTER = new Set(['aware', 'notified', 'md', 'np', 'pa', 'rn', 'placing', 'paged']);
+
+/** Labels of a field that holds a name wherever they stand: "Patient: John Smith". */
+const NAME_LABELS = new Set(['name', 'patient', 'pt', 'surname', 'lastname', 'firstname']);
+
+/**
+ * Labels that are ordinary words too ("First: remove the dressing", "Member: yes"). They
+ * name a field only on a line of its own, "Last: Vu", as a spreadsheet row reads when its
+ * cells are written out under their column headings.
+ */
+const FIELD_LABELS = new Set([
+  'last',
+  'first',
+  'given',
+  'middle',
+  'family',
+  'fname',
+  'lname',
+  'member',
+  'subscriber',
+  'insured',
+  'guarantor',
+  'beneficiary',
+  'enrollee',
+  'resident',
+]);
+
+/** Words after a first name and its comma that show it is the person addressed. */
+const ADDRESSED_AFTER = new Set([
+  'you',
+  'your',
+  "you're",
+  'we',
+  'thank',
+  'thanks',
+  'please',
+  'this',
+  'here',
+  'just',
+  'welcome',
+  'hi',
+  'hello',
+]);
 
 /** The most words a name may have after its first: "Mary Anne de la Cruz" is cut at four. */
 const MAX_NAME_WORDS = 3;
@@ -125,10 +179,12 @@ function wordsOf(text: string): Word[] {
     // "Smith's chart": the name is "Smith".
     const possessive = raw.length > 3 && endsPossessive(raw);
     if (possessive) raw = raw.slice(0, -2);
+    const key = raw.toLowerCase();
     words.push({
       start,
       end: start + raw.length,
-      key: raw.toLowerCase(),
+      key,
+      plain: isAscii(key) ? key : withoutAccents(key),
       shape: shapeOf(raw),
       possessive,
       dotted: text.charCodeAt(cursor.end) === 0x2e,
@@ -169,6 +225,16 @@ function isWhiteSpace(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return WHITE_SPACE.test(text[i]!);
+}
+
+/** `key` without its accents ("jesús" as "jesus"), for lists written in ASCII. */
+function withoutAccents(key: string): string {
+  return key.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -226,11 +292,11 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
   const found: FoundCandidate[] = [];
 
   const isFirst = (w: Word, limit = Number.POSITIVE_INFINITY): boolean => {
-    const rank = firstRank.get(w.key) ?? hyphenatedFirstRank(w.key, firstRank, lastRank);
+    const rank = firstRank.get(w.plain) ?? hyphenatedFirstRank(w.plain, firstRank, lastRank);
     return rank !== undefined && rank < limit;
   };
   const isLast = (w: Word, limit = Number.POSITIVE_INFINITY): boolean =>
-    (lastRank.get(w.key) ?? Number.POSITIVE_INFINITY) < limit;
+    (lastRank.get(w.plain) ?? Number.POSITIVE_INFINITY) < limit;
   const listed = (w: Word): boolean => isFirst(w) || isLast(w);
   const never = (w: Word): boolean => w.shape !== 'initial' && NEVER_NAMES.has(w.key);
   const common = (w: Word): boolean =>
@@ -263,6 +329,14 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
         emit(to + 2, to + 1 + extend(to + 2), CONFIDENCE.andAnother, 'and');
       }
     }
+  };
+
+  // The words from `label` to `to` are the whole of their line: "Last: Vu".
+  const ownLine = (label: number, to: number): boolean => {
+    const first = words[label]!;
+    const startsLine = label === 0 ? /^\s*$/.test(first.gap) : first.gap.includes('\n');
+    const after = words[to + 1];
+    return startsLine && (after === undefined || after.gap.includes('\n'));
   };
 
   // How many words from `i` on make one name; the word at `i` is taken as it is.
@@ -321,10 +395,12 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
       }
     }
 
-    // "Patient: John Smith", "Name: SMITH, JOHN".
-    if (word.key === 'name' || word.key === 'patient' || word.key === 'pt') {
-      if (next.gap.startsWith(':') && nameShaped(next) && !common(next)) {
+    // "Patient: John Smith", "Name: SMITH, JOHN", and on a line of its own "Last: Vu".
+    if (next.gap.startsWith(':') && nameShaped(next) && !common(next) && !never(next)) {
+      if (NAME_LABELS.has(word.key)) {
         emit(i + 1, i + extend(i + 1), CONFIDENCE.labelled, 'label');
+      } else if (FIELD_LABELS.has(word.key) && ownLine(i, i + extend(i + 1))) {
+        emit(i + 1, i + extend(i + 1), CONFIDENCE.fieldLine, 'field');
       }
     }
 
@@ -376,6 +452,17 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
       }
     }
 
+    // "Sarah, your appointment is...": a first name that opens a line or a sentence and
+    // addresses the reader.
+    const opens = i === 0 || /[.!?\n]/.test(word.gap);
+    if (opens && next.gap === ', ' && ADDRESSED_AFTER.has(next.key) && !upperText) {
+      if (word.shape === 'capitalised' && !common(word) && !never(word)) {
+        if (isFirst(word, FIRST_NAME_RANK.mixedCase)) {
+          emit(i, i, CONFIDENCE.addressed, 'addressed');
+        }
+      }
+    }
+
     // The rules below start at a name-shaped, listed first name.
     if (never(word) || !nameShaped(word) || next.gap !== ' ') continue;
     const rankLimit = upperText ? FIRST_NAME_RANK.upperCase : FIRST_NAME_RANK.mixedCase;
@@ -396,6 +483,17 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
         emit(i, i + n, known ? CONFIDENCE.fullName : CONFIDENCE.firstAndUnlisted, 'full_name');
       } else if (isLast(surname, SURNAME_RANK_UPPER) && !common(surname)) {
         emit(i, i + n, CONFIDENCE.upperCaseFullName, 'full_name');
+      }
+    } else if (!upperText && next.shape === 'capitalised' && continues(next)) {
+      // "Mark Barron", "Jean Donnelly": a first name that is also a common word needs to be
+      // a usual first name, before a usual surname that is nothing else, and the two must
+      // not name a town ("Long Beach").
+      const n = extend(i + 1, 2);
+      const surname = words[i + n]!;
+      const usual =
+        isFirst(word, FIRST_NAME_RANK.common) && isLast(surname, SURNAME_RANK_AFTER_COMMON);
+      if (usual && !common(surname) && !placeNameSet().has(`${word.key} ${next.key}`)) {
+        emit(i, i + n, CONFIDENCE.commonFirstName, 'common_first_name');
       }
     }
   }

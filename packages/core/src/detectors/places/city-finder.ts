@@ -1,6 +1,6 @@
 import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { COMMON_WORDS, firstNameRanks } from '../people/lexicon.js';
-import { hospitalCitySet, placeSet, STATE_NAMES, STATES } from './gazetteer.js';
+import { hospitalCitySet, placeNameSet, placeSet, STATE_NAMES, STATES } from './gazetteer.js';
 import { joinsPlace, NOT_PLACES, type PlaceWord, placeTextOf } from './place-words.js';
 
 const CONFIDENCE = {
@@ -14,6 +14,10 @@ const CONFIDENCE = {
   afterPrepositionUpper: 0.55,
   /** "NYC", "the Bronx": names the lists do not hold. */
   alias: 0.7,
+  /** "City: Parnell" on a line of its own, the town in the Census list. */
+  listedField: 0.75,
+  /** The same with a town the list does not hold. */
+  unlistedField: 0.6,
 } as const;
 
 /** The most words a city name may have: "Rancho Santa Margarita", "Lake Havasu City". */
@@ -57,15 +61,10 @@ const AMBIGUOUS_CODES = new Set([
 /** Words after which a lone city or state is a place: "from", "lives in", "near". */
 const PLACE_LEADS = new Set(['in', 'from', 'near', 'to', 'at', 'of', 'outside', 'around']);
 
+/** Labels of a field that holds a town: "City: Parnell", a spreadsheet cell written out. */
+const CITY_LABELS = new Set(['city', 'town', 'hometown', 'birthplace', 'residence']);
+
 const LIVES = new Set(['lives', 'living', 'live', 'resides', 'residing', 'reside', 'located']);
-
-let names: ReadonlySet<string> | undefined;
-
-/** The Census place names without their state, lower case. */
-function placeNames(): ReadonlySet<string> {
-  names ??= new Set([...placeSet()].map((entry) => entry.slice(entry.indexOf('|') + 1)));
-  return names;
-}
 
 /** The longest listed place of up to three words at `start`, in any case. */
 function livesInPlace(
@@ -171,11 +170,17 @@ export function findCities(text: string, memo?: TextMemo): FoundCandidate[] {
       }
     }
 
+    const field = cityField(words, i, upperText);
+    if (field) {
+      found.push(field);
+      continue;
+    }
+
     // "lives in salem", "living in Cedar Falls": after these any listed place counts, in
     // any case.
     const previous = words[i - 1];
     if (word.key === 'in' && previous && LIVES.has(previous.key)) {
-      const place = livesInPlace(words, i + 1, placeNames());
+      const place = livesInPlace(words, i + 1, placeNameSet());
       if (place) {
         found.push({ ...place, confidence: CONFIDENCE.afterPreposition, pattern: 'lives_in' });
         continue;
@@ -216,6 +221,37 @@ export function findCities(text: string, memo?: TextMemo): FoundCandidate[] {
     }
   }
   return found;
+}
+
+/**
+ * "City: Parnell", "Town: Sea Isle City": a town label that starts its line, a colon, and
+ * up to four capitalised words that end the line.
+ */
+function cityField(
+  words: readonly PlaceWord[],
+  i: number,
+  upperText: boolean,
+): FoundCandidate | undefined {
+  const label = words[i]!;
+  if (!CITY_LABELS.has(label.key)) return undefined;
+  const startsLine = i === 0 ? /^\s*$/.test(label.gap) : label.gap.includes('\n');
+  if (!startsLine || !/^: ?$/.test(words[i + 1]?.gap ?? '')) return undefined;
+  let to = i + 1;
+  while (to + 1 < words.length && to - i < MAX_CITY_WORDS && joinsPlace(words[to + 1]!.gap)) to++;
+  const after = words[to + 1];
+  if (after !== undefined && !after.gap.includes('\n')) return undefined;
+  const span = words.slice(i + 1, to + 1);
+  if (!span.every((w) => w.capital || upperText) || /^\d/.test(span[0]!.key)) return undefined;
+  const key = keyOf(words, i + 1, to);
+  if (NOT_PLACES.has(key) || COMMON_WORDS.has(key)) return undefined;
+  const listed = placeNameSet().has(key) || hospitalCitySet().has(key) || ALIASES.has(key);
+  if (!listed && upperText) return undefined;
+  return {
+    start: span[0]!.start,
+    end: span[span.length - 1]!.end,
+    confidence: listed ? CONFIDENCE.listedField : CONFIDENCE.unlistedField,
+    pattern: listed ? 'city_field' : 'unlisted_city_field',
+  };
 }
 
 /** A state at word `i`: a USPS code in capitals, or a state name of one to three words. */

@@ -8,10 +8,12 @@ export const cityState: DetectorDefinition = {
   authority: 'US Census Bureau',
   summary:
     'US cities and towns: "City, ST" and "City, State" checked against the Census 2010 ' +
-    'places, and a city with a hospital or a state named after "in", "from" or "near".',
+    'places, a city with a hospital or a state named after "in", "from" or "near", and the ' +
+    'town of a "City:" or "Town:" field on a line of its own.',
   limitations:
-    'A city alone is found only after such a word and only if the CMS list has a hospital ' +
-    'there; places outside the US, counties and neighbourhoods are not found.',
+    'A city alone is found only after such a word or in such a field, and after a word only ' +
+    'if the CMS list has a hospital there; places outside the US, counties and ' +
+    'neighbourhoods are not found.',
   patterns: [
     {
       // "Smalltown, VT 05001": a city the lists may not hold, made sure by the state code

@@ -83,6 +83,14 @@ export function placeSet(): ReadonlySet<string> {
   return places;
 }
 
+let placeNames: ReadonlySet<string> | undefined;
+
+/** The Census place names without their state, lower case. */
+export function placeNameSet(): ReadonlySet<string> {
+  placeNames ??= new Set([...placeSet()].map((entry) => entry.slice(entry.indexOf('|') + 1)));
+  return placeNames;
+}
+
 /** Cities and towns that have a CMS-listed hospital, lower case; about 3,000. */
 export function hospitalCitySet(): ReadonlySet<string> {
   hospitalCities ??= new Set(readDataList('hospital-cities.txt'));

@@ -21,6 +21,15 @@ describe('findCities', () => {
     const text = 'her son lives in towson. pt independent';
     expect(spans(findCities(text), text)).toEqual(['towson']);
   });
+
+  it('finds the town of a "City:" field on a line of its own, listed or not', () => {
+    const text = 'City: Sea Isle City\nState: NJ\nTown: Quillborough\nCity: home\n';
+    const found = findCities(text);
+    expect(spans(found, text)).toEqual(['Sea Isle City', 'Quillborough']);
+    expect(found.map((c) => c.confidence >= 0.7)).toEqual([true, false]);
+    // Inside a sentence the label is an ordinary word.
+    expect(findCities('the city: Parnell is far')).toEqual([]);
+  });
 });
 
 describe('findFacilities', () => {
