@@ -48,7 +48,7 @@ export const NOT_CLINICAL_WORDS = [
   'gate',
   'seat',
   'flight',
-  'part',
+  // Not "part" alone: diagnosis titles say "unspecified part of neck of femur".
   'part no',
   'part number',
   'p n',

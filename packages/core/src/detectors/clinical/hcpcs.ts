@@ -54,6 +54,9 @@ export const hcpcs: DetectorDefinition = {
         'dmepos',
         'units',
         'claim',
+        // Headings of the lists codes stand in: "Procedures and services", "Supplies".
+        'procedures',
+        'supplies',
         '2.16.840.1.113883.6.285',
       ],
       effect: 'raise',
@@ -61,10 +64,23 @@ export const hcpcs: DetectorDefinition = {
     },
     NOT_CLINICAL,
   ],
-  window: { before: 60, after: 80 },
+  // A claim table names its columns once ("Code Description Billed"); the rows follow.
+  window: { before: 200, after: 80 },
   samples: {
     positive: [
       { text: 'HCPCS J1100 dexamethasone', value: 'J1100' },
+      {
+        text: 'Procedures and services\nJ7613 Albuterol non-comp unit',
+        value: 'J7613',
+        why: 'under a list heading',
+      },
+      {
+        text:
+          'Service date Code Description Billed Allowed\nJanuary 16, 2024 J3301 Triamcinolone ' +
+          'acet inj nos $1329.00 $754.00\nJanuary 16, 2024 E0143 Walker folding wheeled',
+        value: 'E0143',
+        why: 'a row of a claim table',
+      },
       { text: 'Billed E0114-RR for crutches', value: 'E0114-RR', why: 'with a rental modifier' },
       { text: 'J code J0135 x2 units', value: 'J0135' },
       { text: 'HCPCS G0008 flu shot admin', value: 'G0008' },

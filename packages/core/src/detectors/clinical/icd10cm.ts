@@ -98,6 +98,11 @@ export const icd10cm: DetectorDefinition = {
   samples: {
     positive: [
       { text: 'Dx: E11.9 type 2 diabetes', value: 'E11.9' },
+      {
+        text: 'a history of fracture of unspecified part of neck of right femur (S72.001A).',
+        value: 'S72.001A',
+        why: '"part" of a diagnosis title is not a part number',
+      },
       { text: 'Diagnosis: I10', value: 'I10', why: 'a category code next to a diagnosis word' },
       {
         text: 'ICD-10 S72.001A, fall at home',

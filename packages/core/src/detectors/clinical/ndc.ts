@@ -15,7 +15,9 @@ export function isPossibleNdc(value: string): boolean {
   return !/^0+$/.test(labeler);
 }
 
-const WINDOW = { before: 60, after: 80 } as const;
+// A medication table names "NDC" once, in its header: the codes stand rows below it (as
+// far as the scanner's widest window, 200 characters, reaches).
+const WINDOW = { before: 200, after: 80 } as const;
 
 /** A fragment of every raise word below: see `contextHint`. */
 const hintNear = contextHint(/ndc|drug|113883/i, WINDOW);
@@ -72,6 +74,14 @@ export const ndc: DetectorDefinition = {
   samples: {
     positive: [
       { text: 'NDC 0002-3227-30 Prozac 20 mg', value: '0002-3227-30', why: '4-4-2' },
+      {
+        text:
+          'Medication Instructions NDC\nalbuterol HFA 90 mcg inhaler inhale 2 puffs every 4-6 ' +
+          'hours 33008-1229-50\nomeprazole 20 mg capsule take 1 capsule by mouth before ' +
+          'breakfast 19599-7638-68',
+        value: '19599-7638-68',
+        why: 'the second row of a table whose header says NDC',
+      },
       { text: 'NDC: 50580-506-02', value: '50580-506-02', why: '5-3-2' },
       { text: 'ndc 00378-1805-1', value: '00378-1805-1', why: '5-4-1' },
       { text: 'NDC 00002322730 billed', value: '00002322730', why: 'eleven digits' },
