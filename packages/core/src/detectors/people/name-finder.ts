@@ -5,6 +5,7 @@ import {
   endsPossessive,
   gapBetween,
   isUpperCaseText,
+  opensLine,
   startsUpperCase,
 } from '../places/place-words.js';
 import {
@@ -334,9 +335,8 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
   // The words from `label` to `to` are the whole of their line: "Last: Vu".
   const ownLine = (label: number, to: number): boolean => {
     const first = words[label]!;
-    const startsLine = label === 0 ? /^\s*$/.test(first.gap) : first.gap.includes('\n');
     const after = words[to + 1];
-    return startsLine && (after === undefined || after.gap.includes('\n'));
+    return opensLine(first.gap, label === 0) && (after === undefined || after.gap.includes('\n'));
   };
 
   // How many words from `i` on make one name; the word at `i` is taken as it is.

@@ -1,7 +1,7 @@
 import type { FoundCandidate, TextMemo } from '../../detector/types.js';
 import { COMMON_WORDS, firstNameRanks } from '../people/lexicon.js';
 import { hospitalCitySet, placeNameSet, placeSet, STATE_NAMES, STATES } from './gazetteer.js';
-import { joinsPlace, NOT_PLACES, type PlaceWord, placeTextOf } from './place-words.js';
+import { joinsPlace, NOT_PLACES, opensLine, type PlaceWord, placeTextOf } from './place-words.js';
 
 const CONFIDENCE = {
   /** "Fresno, CA" with the pair in the Census list. */
@@ -234,8 +234,7 @@ function cityField(
 ): FoundCandidate | undefined {
   const label = words[i]!;
   if (!CITY_LABELS.has(label.key)) return undefined;
-  const startsLine = i === 0 ? /^\s*$/.test(label.gap) : label.gap.includes('\n');
-  if (!startsLine || !/^: ?$/.test(words[i + 1]?.gap ?? '')) return undefined;
+  if (!opensLine(label.gap, i === 0) || !/^: ?$/.test(words[i + 1]?.gap ?? '')) return undefined;
   let to = i + 1;
   while (to + 1 < words.length && to - i < MAX_CITY_WORDS && joinsPlace(words[to + 1]!.gap)) to++;
   const after = words[to + 1];

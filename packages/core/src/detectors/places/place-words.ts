@@ -128,6 +128,14 @@ export function gapBetween(text: string, from: number, to: number): string {
   return gap.replace(BLANK_RUN, (run) => (run.length <= 2 ? ' ' : '\t'));
 }
 
+/**
+ * True when the word whose gap (the text before it) is `gap` opens a line: the first word
+ * of the text after nothing but blanks, or any word after a line break.
+ */
+export function opensLine(gap: string, isFirstWord: boolean): boolean {
+  return isFirstWord ? /^\s*$/.test(gap) : gap.includes('\n');
+}
+
 /** Words between two parts of one place name: "Wilkes Barre", "St. Louis", "Winston-Salem". */
 export function joinsPlace(gap: string): boolean {
   return gap === ' ' || gap === '. ' || gap === '-' || gap === '.';
