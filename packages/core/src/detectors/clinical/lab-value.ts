@@ -37,11 +37,18 @@ const LAB_UNITS = [
 
 const WINDOW = { before: 60, after: 60 } as const;
 
-/** A result is a number: a leading zero or a thousands comma is not read as part of a code. */
+/**
+ * "A1-5.6 mg/dL", "#12 mg/dL", "3/12 mg/dL": a number joined to what stands before it is
+ * part of an identifier, a list number or a fraction, not a result. A minus sign after a
+ * blank is a negative result ("base excess -3 mmol/L").
+ */
 function verdict(_value: string, facts: MatchFacts): boolean {
-  const before = facts.text.charCodeAt(facts.start - 1);
-  // "A1-5.6 mg/dL", "#12 mg/dL": part of an identifier or a list number, not a result.
-  return !(before === 0x2d || before === 0x23 || before === 0x2f);
+  const { text, start } = facts;
+  const before = text.charCodeAt(start - 1);
+  if (before === 0x23 || before === 0x2f) return false;
+  if (before !== 0x2d) return true;
+  const sign = text.charCodeAt(start - 2);
+  return Number.isNaN(sign) || sign === 0x20 || sign === 0x09 || sign === 0x0a || sign === 0x28;
 }
 
 /**
@@ -141,6 +148,7 @@ export const labValue: DetectorDefinition = {
       { text: 'LDL cholesterol 162 mg/dL on the last panel', value: '162 mg/dL' },
       { text: 'Ferritin 8 ng/mL, low; iron studies ordered', value: '8 ng/mL' },
       { text: 'GLUCOSE 212 MG/DL', value: '212 MG/DL', why: 'capitals' },
+      { text: 'base excess -3.2 mmol/L on the gas', value: '3.2 mmol/L', why: 'a negative result' },
     ],
     negative: [
       { text: 'Take 500 mg twice a day', why: 'a dose, not a result' },
