@@ -1,4 +1,4 @@
-import type { DetectorDefinition } from '../detector/types.js';
+import type { DetectorDefinition, PatternDefinition } from '../detector/types.js';
 import { clinicalDetectors } from './clinical/index.js';
 import { contactDetectors } from './contact/index.js';
 import { dateDetectors } from './dates/index.js';
@@ -20,3 +20,15 @@ export const builtInDetectors: readonly DetectorDefinition[] = [
   ...placeDetectors,
   ...clinicalDetectors,
 ];
+
+const BUILT_IN_PATTERNS: ReadonlySet<PatternDefinition> = new Set(
+  builtInDetectors.flatMap((detector) => detector.patterns),
+);
+
+/**
+ * True for a pattern object of a built-in detector. Their positional and split forms are
+ * confirmed against re2 by a test, so building a scanner need not confirm them again.
+ */
+export function isBuiltInPattern(pattern: PatternDefinition): boolean {
+  return BUILT_IN_PATTERNS.has(pattern);
+}

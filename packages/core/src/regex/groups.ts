@@ -121,8 +121,17 @@ function groupCount(source: string, flags: string): number {
 /**
  * The positional form of `source`, or undefined when it cannot be made with certainty: the
  * scanner then runs the pattern as written.
+ *
+ * `confirm` has re2 count the groups of the pattern and of its rewrite, to be sure they are
+ * where this reading puts them. Each count compiles the pattern once more, about a
+ * millisecond a pattern; it is skipped only for the built-in patterns, whose forms a test
+ * confirms (`detectors/builtin-forms.test.ts`).
  */
-export function positionalGroups(source: string, flags: string): PositionalGroups | undefined {
+export function positionalGroups(
+  source: string,
+  flags: string,
+  confirm = true,
+): PositionalGroups | undefined {
   const groups = readStructure(source)?.groups;
   if (!groups) return undefined;
   const only = groups.length === 1 ? groups[0]! : undefined;
@@ -142,7 +151,10 @@ export function positionalGroups(source: string, flags: string): PositionalGroup
 
   // The rewrite must keep every group where re2 sees it; if not, keep the pattern as it is.
   const expected = valueIsWholeMatch ? 0 : groups.length;
-  if (groupCount(source, flags) !== groups.length || groupCount(rewritten, flags) !== expected) {
+  if (
+    confirm &&
+    (groupCount(source, flags) !== groups.length || groupCount(rewritten, flags) !== expected)
+  ) {
     return undefined;
   }
   return {
@@ -180,12 +192,14 @@ export interface SplitForm {
  * The split form of a positional pattern whose value is group `valueGroup` (0 for the
  * whole match), or undefined when it cannot be made with certainty: the value sits inside
  * another bracket, or a `|` or a flags group stands outside every bracket. The scanner
- * then reads that pattern's matches one `exec` at a time.
+ * then reads that pattern's matches one `exec` at a time. `confirm` as for
+ * `positionalGroups`.
  */
 export function splitForm(
   source: string,
   flags: string,
   valueGroup: number,
+  confirm = true,
 ): SplitForm | undefined {
   const structure = readStructure(source);
   if (!structure || structure.topLevelChoice || structure.topLevelFlags) return undefined;
@@ -214,7 +228,7 @@ export function splitForm(
     };
   }
   // The structure read here must be the one re2 sees, or the pieces would be misread.
-  if (groupCount(form.source, flags) !== form.width) return undefined;
+  if (confirm && groupCount(form.source, flags) !== form.width) return undefined;
   return form;
 }
 

@@ -1,6 +1,7 @@
 import { ContextVocabulary } from '../context/context-index.js';
 import { ContextWords } from '../context/context-words.js';
 import type { DetectorDefinition, PatternDefinition } from '../detector/types.js';
+import { isBuiltInPattern } from '../detectors/index.js';
 import { canMatchEmpty, positionalGroups, type SplitForm, splitForm } from '../regex/groups.js';
 import { maxMatchBytes } from '../regex/length.js';
 import { compilePattern, type RE2, RE2 as RE2Class } from '../regex/re2.js';
@@ -147,7 +148,10 @@ function compileForMatching(
   const caseFlag = pattern.ignoreCase ? 'i' : '';
   // Compiling the pattern as written first reports its errors as the author wrote it.
   const asWritten = compilePattern(detector.id, pattern.name, pattern.regex, `gd${caseFlag}`);
-  const positional = positionalGroups(pattern.regex, caseFlag);
+  // A built-in pattern's forms are confirmed against re2 by a test; any other is
+  // confirmed here, which costs each pattern a few more compilations.
+  const confirm = !isBuiltInPattern(pattern);
+  const positional = positionalGroups(pattern.regex, caseFlag, confirm);
   if (!positional) {
     const hasValueGroup = /\(\?P?<value>/.test(pattern.regex);
     return { regex: () => asWritten, groups: { by: 'name', hasValueGroup }, split: undefined };
@@ -155,14 +159,19 @@ function compileForMatching(
   if (positional.valueIsWholeMatch) {
     const regex = compileOnce(detector, pattern, positional.source, `g${caseFlag}`);
     const groups: MatchGroups = { by: 'number', value: 0, named: [{ name: 'value', group: 0 }] };
-    return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
+    const split = compileSplit(detector, pattern, positional.source, groups, confirm);
+    return { regex, groups, split };
   }
   const named = positional.names.flatMap((name, k) => (name ? [{ name, group: k + 1 }] : []));
   const value = named.find((g) => g.name === 'value')?.group ?? 0;
   const flags = `${named.length > 0 ? 'gd' : 'g'}${caseFlag}`;
   const regex = compileOnce(detector, pattern, positional.source, flags);
   const groups: MatchGroups = { by: 'number', value, named };
-  return { regex, groups, split: compileSplit(detector, pattern, positional.source, groups) };
+  return {
+    regex,
+    groups,
+    split: compileSplit(detector, pattern, positional.source, groups, confirm),
+  };
 }
 
 /** A compiler of `source` that compiles on its first call and then returns that program. */
@@ -184,10 +193,11 @@ function compileSplit(
   pattern: PatternDefinition,
   positional: string,
   groups: MatchGroups & { by: 'number' },
+  confirm: boolean,
 ): SplitPattern | undefined {
   const caseFlag = pattern.ignoreCase ? 'i' : '';
   if (canMatchEmpty(positional, caseFlag)) return undefined;
-  const form = splitForm(positional, caseFlag, groups.value);
+  const form = splitForm(positional, caseFlag, groups.value, confirm);
   if (!form) return undefined;
   const regex = compilePattern(detector.id, pattern.name, form.source, `g${caseFlag}`);
   const named = groups.named.map(({ name, group }) => ({
