@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import type { ExtractContext, FileExtractor, FileInput } from '../types.js';
 import { emitSegment, SegmentBuilder } from './emit.js';
 import { xmlPartsText } from './ooxml-text.js';
@@ -117,6 +116,8 @@ export const docxExtractor: FileExtractor = {
       throw error;
     }
 
+    // Loaded on the first DOCX, so that mail without one does not pay for mammoth.
+    const { default: mammoth } = await import('mammoth');
     let text: string;
     try {
       const result = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });

@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import type { ExtractContext, FileExtractor, FileInput } from '../types.js';
 import { timeLeft } from './budget.js';
 import { SegmentBuilder } from './emit.js';
@@ -27,7 +27,6 @@ export type PdfParserFactory = (
   original: (options: PdfParserOptions) => PDFParse,
 ) => PDFParse;
 
-const newPdfParser = (options: PdfParserOptions): PDFParse => new PDFParse(options);
 let createPdfParser: PdfParserFactory | undefined;
 
 /**
@@ -71,14 +70,20 @@ function inWorker(data: Uint8Array, context: ExtractContext): PdfReading {
   };
 }
 
-/** The main-thread path, for an injected parser only. The factory may throw from here. */
-function inMainThread(
+/**
+ * The main-thread path, for an injected parser only. The factory may throw from here.
+ * pdf-parse is loaded here, not with this module: a process that reads no PDF, or reads
+ * them in workers, does not pay for loading pdfjs.
+ */
+async function inMainThread(
   factory: PdfParserFactory,
   data: Uint8Array,
   context: ExtractContext,
-): PdfReading {
+): Promise<PdfReading> {
+  const { PDFParse } = await import('pdf-parse');
   const { maxPages, maxImagePixels } = context.limits;
-  const parser = factory(parserOptions(data, maxImagePixels), newPdfParser);
+  const original = (options: PdfParserOptions): PDFParse => new PDFParse(options);
+  const parser = factory(parserOptions(data, maxImagePixels), original);
   return {
     read: () => readDocument(parser, maxPages),
     render: (page) => renderPage(parser, page, maxImagePixels),
@@ -183,7 +188,7 @@ export const pdfExtractor: FileExtractor = {
     const reading =
       createPdfParser === undefined
         ? inWorker(data, context)
-        : inMainThread(createPdfParser, data, context);
+        : await inMainThread(createPdfParser, data, context);
     // Once the time is up, work still under way (OCR, or pdfjs on the main-thread path) must
     // not add anything more: the file is already reported as timed out.
     let open = true;
