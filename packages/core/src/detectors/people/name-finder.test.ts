@@ -58,6 +58,10 @@ describe('findNames', () => {
     // In running text these labels are ordinary words.
     expect(spans('First: Remove the dressing and call Tuesday.')).toEqual([]);
     expect(spans('Last: seen in clinic; First: Hines called')).toEqual([]);
+    // Form values that are not names, listed or not.
+    expect(spans('Insured: Self\nSubscriber: Spouse\nMember: Active\nLast: Reviewed\n')).toEqual(
+      [],
+    );
   });
 
   it('finds a common-word first name before a usual surname, but not a town or a term', () => {

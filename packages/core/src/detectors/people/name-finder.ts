@@ -87,9 +87,10 @@ const CARE_AFTER = new Set(['aware', 'notified', 'md', 'np', 'pa', 'rn', 'placin
 const NAME_LABELS = new Set(['name', 'patient', 'pt', 'surname', 'lastname', 'firstname']);
 
 /**
- * Labels that are ordinary words too ("First: remove the dressing", "Member: yes"). They
- * name a field only on a line of its own, "Last: Vu", as a spreadsheet row reads when its
- * cells are written out under their column headings.
+ * Labels that are ordinary words too ("First: remove the dressing"), or of fields that often
+ * hold something else ("Insured: Self", "Member: Active"). They name a field only on a line
+ * of its own, "Last: Vu", as a spreadsheet row reads when its cells are written out under
+ * their column headings, and only before a word the name lists hold.
  */
 const FIELD_LABELS = new Set([
   'last',
@@ -106,6 +107,23 @@ const FIELD_LABELS = new Set([
   'beneficiary',
   'enrollee',
   'resident',
+]);
+
+/** What insurance and registration forms write in those fields besides names. */
+const FIELD_VALUES = new Set([
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'guardian',
+  'same',
+  'none',
+  'unknown',
+  'other',
+  'active',
+  'primary',
+  'secondary',
+  'pending',
 ]);
 
 /** Words after a first name and its comma that show it is the person addressed. */
@@ -399,7 +417,12 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
     if (next.gap.startsWith(':') && nameShaped(next) && !common(next) && !never(next)) {
       if (NAME_LABELS.has(word.key)) {
         emit(i + 1, i + extend(i + 1), CONFIDENCE.labelled, 'label');
-      } else if (FIELD_LABELS.has(word.key) && ownLine(i, i + extend(i + 1))) {
+      } else if (
+        FIELD_LABELS.has(word.key) &&
+        listed(next) &&
+        !FIELD_VALUES.has(next.key) &&
+        ownLine(i, i + extend(i + 1))
+      ) {
         emit(i + 1, i + extend(i + 1), CONFIDENCE.fieldLine, 'field');
       }
     }

@@ -16,8 +16,8 @@ const CONFIDENCE = {
   alias: 0.7,
   /** "City: Parnell" on a line of its own, the town in the Census list. */
   listedField: 0.75,
-  /** The same with a town the list does not hold. */
-  unlistedField: 0.6,
+  /** The same with a town the list does not hold: kept, but below medium ("City: Unknown"). */
+  unlistedField: 0.45,
 } as const;
 
 /** The most words a city name may have: "Rancho Santa Margarita", "Lake Havasu City". */

@@ -26,7 +26,8 @@ describe('findCities', () => {
     const text = 'City: Sea Isle City\nState: NJ\nTown: Quillborough\nCity: home\n';
     const found = findCities(text);
     expect(spans(found, text)).toEqual(['Sea Isle City', 'Quillborough']);
-    expect(found.map((c) => c.confidence >= 0.7)).toEqual([true, false]);
+    // An unlisted town is kept below medium: "City: Unknown" is a form value too.
+    expect(found.map((c) => c.confidence >= 0.5)).toEqual([true, false]);
     // Inside a sentence the label is an ordinary word.
     expect(findCities('the city: Parnell is far')).toEqual([]);
   });
