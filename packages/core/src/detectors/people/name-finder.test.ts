@@ -71,6 +71,15 @@ describe('findNames', () => {
     expect(spans('We met at Long Beach in May.')).toEqual([]);
   });
 
+  it('finds a name of common words right before a birth date or a record number', () => {
+    expect(spans('Abnormal result for Mason Green MRN 62004539')).toEqual(['Mason Green']);
+    expect(spans('Dr. Boone, Mason Green (DOB Apr 12, 1932) had')).toEqual([
+      'Boone',
+      'Mason Green',
+    ]);
+    expect(spans('Mason Green is a paint colour')).toEqual([]);
+  });
+
   it('looks names up without their accents when the lists have none', () => {
     expect(spans('The first claim is for Jesús Barton, member 4411.')).toEqual(['Jesús Barton']);
   });

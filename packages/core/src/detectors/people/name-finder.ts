@@ -49,6 +49,7 @@ const CONFIDENCE = {
   afterPreposition: 0.7,
   fullName: 0.8,
   commonFirstName: 0.7,
+  beforeRecord: 0.8,
   firstAndInitial: 0.8,
   initialAndSurname: 0.7,
   initialAndUnlisted: 0.6,
@@ -108,6 +109,9 @@ const FIELD_LABELS = new Set([
   'enrollee',
   'resident',
 ]);
+
+/** Labels of a birth date or a record number that may follow a patient's name. */
+const RECORD_LABELS = new Set(['dob', 'mrn', 'born']);
 
 /** What insurance and registration forms write in those fields besides names. */
 const FIELD_VALUES = new Set([
@@ -490,6 +494,15 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
     if (never(word) || !nameShaped(word) || next.gap !== ' ') continue;
     const rankLimit = upperText ? FIRST_NAME_RANK.upperCase : FIRST_NAME_RANK.mixedCase;
     if (!isFirst(word, rankLimit)) continue;
+
+    // "Mason Green (DOB 4/12/1932)", "for Mark Little MRN 1234": a listed first name and a
+    // listed surname, common words included, right before a birth date or a record number.
+    const after = words[i + 2];
+    if (nameShaped(next) && isLast(next) && after && RECORD_LABELS.has(after.key)) {
+      if (/^(?: \(?|, | - )$/.test(after.gap)) {
+        emit(i, i + 1, CONFIDENCE.beforeRecord, 'before_record');
+      }
+    }
 
     if (next.shape === 'initial' && !upperText) {
       // "Nora T.", "John Q. Public", "pt is John D". A common word that is a first name

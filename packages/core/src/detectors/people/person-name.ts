@@ -9,8 +9,9 @@ export const personName: DetectorDefinition = {
   summary:
     'Names of people: after a title, a label or a word for a relative, before a credential, ' +
     'under a letter closing, in fields on a line of their own ("Last: Vu", as spreadsheet ' +
-    'rows are written out), a first name addressing the reader ("Sarah, your..."), and first ' +
-    'name plus surname or initial from the SSA and Census lists (accents ignored).',
+    'rows are written out), a first name addressing the reader ("Sarah, your..."), a name ' +
+    'right before "DOB" or "MRN", and first name plus surname or initial from the SSA and ' +
+    'Census lists (accents ignored).',
   limitations:
     'A lone first name or surname with no title, label or relative word before it is not ' +
     'found, nor names outside the US lists written without such a word; a first name that is ' +
