@@ -27,6 +27,8 @@ describe('forms of the built-in patterns', () => {
 
   it('are told apart from the patterns of a site detector', () => {
     expect(patterns.every(({ pattern }) => isBuiltInPattern(pattern))).toBe(true);
-    expect(isBuiltInPattern({ ...patterns[0]!.pattern })).toBe(false);
+    const first = patterns[0]!.pattern;
+    expect(isBuiltInPattern({ ...first, regex: `${first.regex}x` })).toBe(false);
+    expect(isBuiltInPattern({ ...first, ignoreCase: !first.ignoreCase })).toBe(false);
   });
 });

@@ -21,14 +21,22 @@ export const builtInDetectors: readonly DetectorDefinition[] = [
   ...clinicalDetectors,
 ];
 
-const BUILT_IN_PATTERNS: ReadonlySet<PatternDefinition> = new Set(
-  builtInDetectors.flatMap((detector) => detector.patterns),
+/** A pattern as re2 reads it: its source and whether case is ignored. */
+function patternKey(pattern: PatternDefinition): string {
+  return `${pattern.ignoreCase ? 'i' : '-'}${pattern.regex}`;
+}
+
+// Taken when this module loads: a built-in pattern object changed afterwards, or a site
+// detector's own pattern, is not one of these and gets confirmed when a scanner is built.
+const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set(
+  builtInDetectors.flatMap((detector) => detector.patterns.map(patternKey)),
 );
 
 /**
- * True for a pattern object of a built-in detector. Their positional and split forms are
- * confirmed against re2 by a test, so building a scanner need not confirm them again.
+ * True for a pattern whose source and case flag are those of a built-in pattern as shipped.
+ * Their positional and split forms are confirmed against re2 by a test
+ * (`builtin-forms.test.ts`), so building a scanner need not confirm them again.
  */
 export function isBuiltInPattern(pattern: PatternDefinition): boolean {
-  return BUILT_IN_PATTERNS.has(pattern);
+  return BUILT_IN_PATTERNS.has(patternKey(pattern));
 }

@@ -419,15 +419,16 @@ export function findNames(text: string, memo?: TextMemo): FoundCandidate[] {
 
     // "Patient: John Smith", "Name: SMITH, JOHN", and on a line of its own "Last: Vu".
     if (next.gap.startsWith(':') && nameShaped(next) && !common(next) && !never(next)) {
+      const last = i + extend(i + 1);
       if (NAME_LABELS.has(word.key)) {
-        emit(i + 1, i + extend(i + 1), CONFIDENCE.labelled, 'label');
+        emit(i + 1, last, CONFIDENCE.labelled, 'label');
       } else if (
         FIELD_LABELS.has(word.key) &&
         listed(next) &&
         !FIELD_VALUES.has(next.key) &&
-        ownLine(i, i + extend(i + 1))
+        ownLine(i, last)
       ) {
-        emit(i + 1, i + extend(i + 1), CONFIDENCE.fieldLine, 'field');
+        emit(i + 1, last, CONFIDENCE.fieldLine, 'field');
       }
     }
 
