@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { SCAN_YOUNG_GENERATION_MB } from '@phiguard/core';
 import { secondsSince, type Throughput, throughput, utf8Bytes } from './stats.js';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +44,8 @@ function startWorker(documents: readonly string[], warmupBytes: number): Promise
   const worker = new Worker(workerSource(WORKER_URL), {
     eval: true,
     execArgv: [...WORKER_EXEC_ARGV],
+    // As the guard pool's workers have it, so the scaling measured is the one users get.
+    resourceLimits: { maxYoungGenerationSizeMb: SCAN_YOUNG_GENERATION_MB },
     workerData: { documents, warmupBytes },
   });
   return new Promise((resolve, reject) => {

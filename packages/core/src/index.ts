@@ -77,4 +77,5 @@ export {
   type SegmentScanResult,
   type TextSegment,
 } from './scan/scanner.js';
+export { SCAN_YOUNG_GENERATION_MB } from './scan/thread-memory.js';
 export { type NormalizedText, normalizeText } from './text/normalize.js';

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FingerprintKeyError } from '@phiguard/core';
+import type { Worker } from 'node:worker_threads';
+import { FingerprintKeyError, SCAN_YOUNG_GENERATION_MB } from '@phiguard/core';
 import { PACKS, PolicyError } from '@phiguard/rules';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditKeyError, createGuard } from '../guard.js';
@@ -122,6 +123,22 @@ describe('GuardPool limits', () => {
     } finally {
       await pool.close();
     }
+  }, 60_000);
+
+  it("gives each worker the young generation that suits scanning, or the caller's", async () => {
+    const youngOf = async (options: { workerYoungGenerationMb?: number }) => {
+      const pool = createGuardPool({ workers: 1, ...options });
+      try {
+        await pool.inspectMessage(examples[0]!.bytes);
+        const slots = (pool as unknown as { slots: { thread: Worker }[] }).slots;
+        // As the running worker reports it.
+        return slots[0]!.thread.resourceLimits?.maxYoungGenerationSizeMb;
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await youngOf({})).toBe(SCAN_YOUNG_GENERATION_MB);
+    expect(await youngOf({ workerYoungGenerationMb: 24 })).toBe(24);
   }, 60_000);
 
   it('refuses short keys when made, as a guard does', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { FingerprintKeyError } from '@phiguard/core';
+import { FingerprintKeyError, SCAN_YOUNG_GENERATION_MB } from '@phiguard/core';
 import { loadPolicyText } from '@phiguard/rules';
 import {
   AuditKeyError,
@@ -42,6 +42,12 @@ export interface GuardPoolOptions extends Omit<GuardOptions, 'policy'> {
    * inspection rejects with `GuardWorkerError`; the host goes on. 1024 when absent.
    */
   readonly workerHeapMb?: number;
+  /**
+   * Part of a worker's heap for short-lived objects, in MB; `SCAN_YOUNG_GENERATION_MB`
+   * (96) when absent. V8's own default (48) costs less memory and scans more slowly: two
+   * workers did about a fifth less per second with it.
+   */
+  readonly workerYoungGenerationMb?: number;
 }
 
 /** Heap of one worker unless set: room for the guard's lists (about 70 MB) and a large message. */
@@ -241,6 +247,7 @@ export class GuardPool {
       workerData: this.settings,
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+        maxYoungGenerationSizeMb: this.options.workerYoungGenerationMb ?? SCAN_YOUNG_GENERATION_MB,
       },
     });
     const slot: Slot = { thread, ready: false, job: undefined, timer: undefined };
