@@ -40,12 +40,16 @@ export function share(documents: readonly string[], n: number): string[][] {
   return shares;
 }
 
-function startWorker(documents: readonly string[], warmupBytes: number): Promise<Worker> {
+function startWorker(
+  documents: readonly string[],
+  warmupBytes: number,
+  youngGenerationMb: number | undefined,
+): Promise<Worker> {
   const worker = new Worker(workerSource(WORKER_URL), {
     eval: true,
     execArgv: [...WORKER_EXEC_ARGV],
-    // As the guard pool's workers have it, so the scaling measured is the one users get.
-    resourceLimits: { maxYoungGenerationSizeMb: SCAN_YOUNG_GENERATION_MB },
+    resourceLimits:
+      youngGenerationMb === undefined ? {} : { maxYoungGenerationSizeMb: youngGenerationMb },
     workerData: { documents, warmupBytes },
   });
   return new Promise((resolve, reject) => {
@@ -88,16 +92,26 @@ export async function measureScaling(
     runs: number;
     warmupBytes: number;
     workerCounts?: readonly number[];
+    /**
+     * Each worker's young generation in MB: `SCAN_YOUNG_GENERATION_MB` unless set, as the
+     * guard pool's workers have it, so the scaling measured is the one users get; `null`
+     * leaves V8's default.
+     */
+    youngGenerationMb?: number | null;
     onRun?: () => void;
   },
 ): Promise<ScalingResult> {
+  const young =
+    options.youngGenerationMb === null
+      ? undefined
+      : (options.youngGenerationMb ?? SCAN_YOUNG_GENERATION_MB);
   const cores = availableParallelism();
   const counts = options.workerCounts ?? [...new Set([1, Math.max(2, cores)])];
   const bytes = utf8Bytes(documents);
   const points: ScalingPoint[] = [];
   for (const n of counts) {
     const workers = await Promise.all(
-      share(documents, n).map((s) => startWorker(s, options.warmupBytes / n)),
+      share(documents, n).map((s) => startWorker(s, options.warmupBytes / n, young)),
     );
     try {
       const seconds: number[] = [];
