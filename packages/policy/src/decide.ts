@@ -223,7 +223,12 @@ function evidenceOf(collected: Collected, facts: Facts): Evidence {
   const findings = [...collected.findings];
   return {
     detectors: countByDetector(findings),
-    locations: [...new Set(findings.map((f) => reduceLocation(f.location ?? f.area ?? 'text')))],
+    // A message holds thousands of findings in a few places: each place is reduced once.
+    locations: [
+      ...new Set(
+        [...new Set(findings.map((f) => f.location ?? f.area ?? 'text'))].map(reduceLocation),
+      ),
+    ],
     masked: findings.slice(0, MAX_EVIDENCE_VALUES).map((f) => f.masked),
     fingerprints: [...new Set(findings.map((f) => f.fingerprint))].slice(0, MAX_EVIDENCE_VALUES),
     unscannable: reduceParts([...collected.unscannable]),

@@ -114,6 +114,16 @@ describe('Scanner', () => {
     ]);
   });
 
+  it('gives a located finding every field of the finding scan gives', () => {
+    const full = new Scanner({ detectors: builtInDetectors, fingerprintKey: KEY });
+    const text = 'Patient DOB 03/14/1962, SSN 219-09-9999, seen 04/02/2024 for E11.9.';
+    const plain = full.scan(text).findings;
+    const located = full.scanSegments([{ location: 'body', area: 'body', text }]).findings;
+    expect(plain.some((f) => f.role !== undefined)).toBe(true);
+    expect(located.map(({ segment, location, area, ...rest }) => rest)).toEqual(plain);
+    expect(located.every((f) => f.segment === 0 && f.location === 'body')).toBe(true);
+  });
+
   it('refuses a pattern re2 cannot run, naming the detector', () => {
     const broken = {
       ...badge,

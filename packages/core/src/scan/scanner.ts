@@ -209,14 +209,7 @@ export class Scanner {
       const result = this.scan(segment.text);
       length += result.length;
       for (const failure of result.failures) failures.push({ ...failure, segment: index });
-      for (const finding of result.findings) {
-        findings.push({
-          ...finding,
-          segment: index,
-          location: locate(segment, finding.start),
-          area: segment.area ?? 'text',
-        });
-      }
+      for (const finding of result.findings) findings.push(located(finding, index, segment));
     });
     return { findings, length, failures };
   }
@@ -825,6 +818,29 @@ function planChunk(
 function avoidSplittingPair(text: string, position: number): number {
   const code = text.charCodeAt(position);
   return code >= 0xdc00 && code <= 0xdfff ? position + 1 : position;
+}
+
+/**
+ * `finding` with where it is. The fields are copied by name: a spread of a finding costs
+ * three times as much, and a message holds thousands of findings.
+ */
+function located(finding: Finding, index: number, segment: TextSegment): LocatedFinding {
+  const out: LocatedFinding = {
+    detector: finding.detector,
+    pattern: finding.pattern,
+    class: finding.class,
+    start: finding.start,
+    end: finding.end,
+    confidence: finding.confidence,
+    level: finding.level,
+    context: finding.context,
+    masked: finding.masked,
+    fingerprint: finding.fingerprint,
+    segment: index,
+    location: locate(segment, finding.start),
+    area: segment.area ?? 'text',
+  };
+  return finding.role === undefined ? out : { ...out, role: finding.role };
 }
 
 function locate(segment: TextSegment, offset: number): string {
