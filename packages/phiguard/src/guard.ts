@@ -246,10 +246,15 @@ export class Guard {
       detectors: [...new Set(findings.map((f) => f.detector))].join(','),
       scanner_failures: failures.length,
     });
-    const place = this.options.includeSegmentText ? (l: string) => l : reduceLocation;
+    const place = this.options.includeSegmentText ? (l: string) => l : placeReducer();
     return {
       decision,
-      findings: findings.map((f) => ({ ...f, location: place(f.location) })),
+      // Most findings sit in a place whose name holds nothing to reduce (`body`): those are
+      // handed on as they are rather than copied, a message holding thousands.
+      findings: findings.map((f) => {
+        const location = place(f.location);
+        return location === f.location ? f : { ...f, location };
+      }),
       assessment,
       unscannable: unscannable.map((u) => ({ ...u, location: place(u.location) })),
       attachments: extraction.attachments.map(({ filename, ...rest }) => ({
@@ -268,6 +273,19 @@ export class Guard {
       context,
     };
   }
+}
+
+/** `reduceLocation`, reducing each distinct place once. */
+function placeReducer(): (location: string) => string {
+  const reduced = new Map<string, string>();
+  return (location) => {
+    let place = reduced.get(location);
+    if (place === undefined) {
+      place = reduceLocation(location);
+      reduced.set(location, place);
+    }
+    return place;
+  };
 }
 
 /** Builds a `Guard`; see its documentation. */
