@@ -30,6 +30,47 @@ export const RIPGREP_PATTERNS: readonly { name: string; pattern: string }[] = [
   { name: 'ip', pattern: String.raw`\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b` },
 ];
 
+/** ripgrep is not installed and cannot be installed from here. */
+export class RipgrepUnavailableError extends Error {
+  override readonly name = 'RipgrepUnavailableError';
+}
+
+function canRun(binary: string): boolean {
+  const probe = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  return !probe.error && probe.status === 0;
+}
+
+/**
+ * Makes sure `rg` runs: as root it installs Debian's `ripgrep` package, otherwise it throws
+ * with what to run. The ratio to ripgrep is one of the speed targets, so a fresh machine
+ * should not drop it from a run.
+ */
+export function ensureRipgrep(): void {
+  if (canRun('rg')) return;
+  if (process.getuid?.() !== 0) {
+    throw new RipgrepUnavailableError(
+      'ripgrep is not installed and this process is not root; install it with ' +
+        '`sudo apt-get install -y ripgrep` (or from https://github.com/BurntSushi/ripgrep) ' +
+        'and run again',
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', 'ripgrep'], { env, stdio: 'ignore' }).status;
+  // A machine whose package lists were never fetched knows no ripgrep until an update.
+  let status = install();
+  if (status !== 0) {
+    spawnSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
+    status = install();
+  }
+  if (status !== 0 || !canRun('rg')) {
+    throw new RipgrepUnavailableError(
+      `apt-get could not install ripgrep (exit ${status}); check that Debian's package ` +
+        'repositories are reachable, or install ripgrep by hand',
+    );
+  }
+}
+
 export interface RipgrepResult {
   readonly available: boolean;
   /** `rg --version`'s first line, or why it did not run. */

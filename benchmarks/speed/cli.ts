@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeOcr } from '@phiguard/extract';
 import { BENCH_OUT } from '../corpus/text.js';
+import { ensureRipgrep, RipgrepUnavailableError } from '../peers/ripgrep.js';
 import { readAccuracy } from '../report/accuracy.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -111,6 +112,13 @@ export async function runSpeedCommand(
 ): Promise<SpeedCommandResult> {
   // The accuracy file is read first, so a wrong path fails before minutes of measuring.
   const accuracy = options.accuracy ? readAccuracy(options.accuracy) : undefined;
+  try {
+    ensureRipgrep();
+  } catch (error) {
+    if (!(error instanceof RipgrepUnavailableError)) throw error;
+    // The run goes on without the ratio to ripgrep; the report says it is missing.
+    process.stderr.write(`bench speed: ${error.message}\n`);
+  }
   let report: SpeedReport;
   try {
     report = await runSpeedBenchmark({
