@@ -63,6 +63,48 @@ describe('xlsxExtractor', () => {
     expect((await read('missing-bits.xlsx')).reasons()).toEqual(['malformed']);
   });
 
+  it('reads the cells of a workbook whose relationships are lost, and reports it', async () => {
+    // A renamed relationships part: the workbook names its sheet but not where it is.
+    const entries = await unzipAll(fixture('xlsx/gold.xlsx').bytes);
+    const rels = entries.get('xl/_rels/workbook.xml.rels');
+    expect(rels).toBeDefined();
+    entries.delete('xl/_rels/workbook.xml.rels');
+    entries.set('xl/_rdls/workbook.xml.rels', rels!);
+    const run = collect();
+    await xlsxExtractor.extract({ bytes: zipAll(entries), location: 'x' }, run.context);
+    expect(run.reasons()).toEqual(['malformed']);
+    expect(run.unscannable[0]?.location).toBe('x#sheet=Values');
+    expect(at(run, '#sheet=sheet1!B2')).toBe('I am Text: 3.14');
+  });
+
+  it('reports cells whose shared strings are lost, and still reads the others', async () => {
+    const entries = await unzipAll(fixture('xlsx/gold.xlsx').bytes);
+    expect(entries.delete('xl/sharedStrings.xml')).toBe(true);
+    const run = collect();
+    await xlsxExtractor.extract({ bytes: zipAll(entries), location: 'x' }, run.context);
+    expect(run.reasons()).toEqual(['malformed']);
+    expect(run.unscannable[0]?.detail).toMatch(/^\d+ cells point at shared strings/);
+    // Numbers are kept in the sheet itself.
+    expect(run.text()).toMatch(/\d/);
+  });
+
+  it('reads a worksheet part that no sheet of the workbook reaches', async () => {
+    const entries = await unzipAll(fixture('xlsx/gold.xlsx').bytes);
+    const hidden = '<c r="A1" t="inlineStr"><is><t>078-05-1120</t></is></c>';
+    entries.set(
+      'xl/worksheets/sheet9.xml',
+      Buffer.from(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+          `<sheetData><row r="1">${hidden}</row></sheetData></worksheet>`,
+      ),
+    );
+    const run = collect();
+    await xlsxExtractor.extract({ bytes: zipAll(entries), location: 'x' }, run.context);
+    expect(run.unscannable).toEqual([]);
+    expect(at(run, '#sheet=Values!B2')).toBe('I am Text: 3.14');
+    expect(at(run, '#sheet=sheet9!A1')).toBe('078-05-1120');
+  });
+
   it('reports a package over the decompression allowance before inflating it', async () => {
     const run = await read('gold.xlsx', { maxDecompressedBytes: 1000 });
     expect(run.segments).toEqual([]);

@@ -31,6 +31,9 @@ const WANTED = new RegExp(
   ].join(''),
 );
 
+/** A worksheet part, the cells of one sheet. */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
 /** Built-in number formats that show dates (ECMA-376 part 1, 18.8.30). */
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
@@ -107,11 +110,12 @@ function unescapeOoxml(text: string): string {
   );
 }
 
-function cellValue(cell: XmlNode, book: Workbook): string {
+/** A cell's text as Excel shows it; undefined for a shared string the workbook lacks. */
+function cellValue(cell: XmlNode, book: Workbook): string | undefined {
   const { t, s } = attrsOf(cell);
   if (t === 'inlineStr') return unescapeOoxml(xmlPartsText(childrenNamed(cell, 'is')));
   const raw = innerText(child(cell, 'v') ?? {});
-  if (t === 's') return book.shared[Number(raw)] ?? '';
+  if (t === 's') return book.shared[Number(raw)];
   if (t === undefined || t === 'n') {
     if (raw !== '' && book.dates[Number(s ?? 0)])
       return serialToDate(Number(raw), book.date1904) ?? raw;
@@ -134,10 +138,16 @@ function readSheet(
   const builder = new SegmentBuilder();
   const headers = new Map<string, string>();
   let firstRow: string | undefined;
+  let unresolved = 0;
   walk(parseXml(xml), (node) => {
     if (tagOf(node) !== 'c') return;
     const ref = attrsOf(node).r ?? '';
-    const value = cellValue(node, book).trim();
+    const shown = cellValue(node, book);
+    if (shown === undefined) {
+      unresolved++;
+      return;
+    }
+    const value = shown.trim();
     if (value === '') return;
     const row = ref.replace(/^[A-Z]+/, '');
     firstRow ??= row;
@@ -150,6 +160,15 @@ function readSheet(
     builder.add(`Comment: ${text}`, `${file.location}#sheet=${name}!${ref}`);
   }
   builder.emit(context, `${file.location}#sheet=${name}`, 'xlsx');
+  // Their text is lost with the shared strings part (missing, cut or damaged), and it may
+  // be what matters most in the sheet.
+  if (unresolved > 0) {
+    context.addUnscannable(
+      `${file.location}#sheet=${name}`,
+      'malformed',
+      `${unresolved} cells point at shared strings the workbook does not hold`,
+    );
+  }
 }
 
 function sheetComments(parts: PackageParts, sheetPath: string): Map<string, string> {
@@ -186,13 +205,23 @@ function readWorkbook(parts: PackageParts, file: FileInput, context: ExtractCont
     date1904: flag === '1' || flag === 'true',
   };
 
+  const read = new Set<string>();
   for (const sheet of childrenNamed(child(workbook, 'sheets') ?? {}, 'sheet')) {
     const { name, id } = attrsOf(sheet);
     const path = id === undefined ? undefined : targets.get(id);
-    const xml = path === undefined ? undefined : parts.get(path);
+    if (path === undefined) {
+      // Without the relationship the sheet's kind is unknown: it may be one with cells.
+      context.addUnscannable(
+        `${file.location}#sheet=${name ?? ''}`,
+        'malformed',
+        "the workbook's relationships name no part for a sheet",
+      );
+      continue;
+    }
+    const xml = parts.get(path);
     // Chart sheets and dialog sheets have no cells; a missing worksheet part is reported.
-    if (path === undefined || xml === undefined) {
-      if (path?.startsWith('xl/worksheets/') === true) {
+    if (xml === undefined) {
+      if (path.startsWith('xl/worksheets/')) {
         context.addUnscannable(
           `${file.location}#sheet=${name}`,
           'malformed',
@@ -201,7 +230,14 @@ function readWorkbook(parts: PackageParts, file: FileInput, context: ExtractCont
       }
       continue;
     }
+    read.add(path);
     readSheet(name ?? path, xml, sheetComments(parts, path), book, file, context);
+  }
+  // A worksheet part that no sheet of the workbook reaches is not shown by Excel, but its
+  // cells leave with the file all the same.
+  for (const [path, xml] of parts) {
+    if (!WORKSHEET.test(path) || read.has(path)) continue;
+    readSheet(posix.basename(path, '.xml'), xml, sheetComments(parts, path), book, file, context);
   }
 }
 
