@@ -105,6 +105,20 @@ describe('xlsxExtractor', () => {
     expect(at(run, '#sheet=sheet9!A1')).toBe('078-05-1120');
   });
 
+  it('reads a comments part that no sheet reaches, at the part', async () => {
+    const whole = await read('comments.xlsx');
+    const entries = await unzipAll(fixture('xlsx/comments.xlsx').bytes);
+    expect(entries.delete('xl/worksheets/_rels/sheet1.xml.rels')).toBe(true);
+    const run = collect();
+    await xlsxExtractor.extract({ bytes: zipAll(entries), location: 'x' }, run.context);
+    expect(run.unscannable).toEqual([]);
+    const orphan = run.segments.find((s) => s.location === 'x#comments1');
+    expect(orphan?.text).toContain('Comment: 51422:\ntest');
+    // Every comment read from the whole file is still read, only placed elsewhere.
+    const comments = (text: string) => text.split('\n').filter((l) => l.startsWith('Comment: '));
+    expect(comments(run.text()).sort()).toEqual(comments(whole.text()).sort());
+  });
+
   it('reports a package over the decompression allowance before inflating it', async () => {
     const run = await read('gold.xlsx', { maxDecompressedBytes: 1000 });
     expect(run.segments).toEqual([]);

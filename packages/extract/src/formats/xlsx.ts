@@ -34,6 +34,9 @@ const WANTED = new RegExp(
 /** A worksheet part, the cells of one sheet. */
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 
+/** A comments part, the notes on the cells of one sheet. */
+const COMMENTS = /^xl\/comments\d*\.xml$/;
+
 /** Built-in number formats that show dates (ECMA-376 part 1, 18.8.30). */
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57,
@@ -171,7 +174,27 @@ function readSheet(
   }
 }
 
-function sheetComments(parts: PackageParts, sheetPath: string): Map<string, string> {
+/** The comments of a comments part by cell reference; empty when it is no comments part. */
+function commentsIn(
+  xml: string | undefined,
+  into = new Map<string, string>(),
+): Map<string, string> {
+  const root = rootOf(xml);
+  if (root === undefined || tagOf(root) !== 'comments') return into;
+  walk([root], (node) => {
+    if (tagOf(node) !== 'comment') return;
+    const text = xmlPartsText(childrenNamed(node, 'text')).trim();
+    if (text !== '') into.set(attrsOf(node).ref ?? '', text);
+  });
+  return into;
+}
+
+/** The comments of a sheet, through its relationships; notes each part read in `read`. */
+function sheetComments(
+  parts: PackageParts,
+  sheetPath: string,
+  read: Set<string>,
+): Map<string, string> {
   const found = new Map<string, string>();
   const relsPath = posix.join(
     posix.dirname(sheetPath),
@@ -179,13 +202,9 @@ function sheetComments(parts: PackageParts, sheetPath: string): Map<string, stri
     `${posix.basename(sheetPath)}.rels`,
   );
   for (const target of relationships(parts.get(relsPath), posix.dirname(sheetPath)).values()) {
-    const root = rootOf(parts.get(target));
-    if (root === undefined || tagOf(root) !== 'comments') continue;
-    walk([root], (node) => {
-      if (tagOf(node) !== 'comment') return;
-      const text = xmlPartsText(childrenNamed(node, 'text')).trim();
-      if (text !== '') found.set(attrsOf(node).ref ?? '', text);
-    });
+    if (!COMMENTS.test(target)) continue;
+    read.add(target);
+    commentsIn(parts.get(target), found);
   }
   return found;
 }
@@ -231,13 +250,21 @@ function readWorkbook(parts: PackageParts, file: FileInput, context: ExtractCont
       continue;
     }
     read.add(path);
-    readSheet(name ?? path, xml, sheetComments(parts, path), book, file, context);
+    readSheet(name ?? path, xml, sheetComments(parts, path, read), book, file, context);
   }
-  // A worksheet part that no sheet of the workbook reaches is not shown by Excel, but its
-  // cells leave with the file all the same.
+  // A worksheet or comments part that no sheet of the workbook reaches is not shown by
+  // Excel, but its text leaves with the file all the same.
   for (const [path, xml] of parts) {
     if (!WORKSHEET.test(path) || read.has(path)) continue;
-    readSheet(posix.basename(path, '.xml'), xml, sheetComments(parts, path), book, file, context);
+    const comments = sheetComments(parts, path, read);
+    readSheet(posix.basename(path, '.xml'), xml, comments, book, file, context);
+  }
+  for (const [path, xml] of parts) {
+    if (!COMMENTS.test(path) || read.has(path)) continue;
+    const builder = new SegmentBuilder();
+    const where = `${file.location}#${posix.basename(path, '.xml')}`;
+    for (const [ref, text] of commentsIn(xml)) builder.add(`Comment: ${text}`, `${where}!${ref}`);
+    builder.emit(context, where, 'xlsx');
   }
 }
 
