@@ -51,6 +51,13 @@ const innerCda =
   `</patientRole></recordTarget><component><structuredBody><component><section>` +
   `<text>Patient SSN: ${GOLD.ssn}</text></section></component></structuredBody></component>` +
   '</ClinicalDocument>';
+// A CDA header whose SSN is only in an attribute, with every element under the prefix
+// `a:` and no XML declaration, so that it opens like an HTML link.
+const prefixedCda =
+  `<a:ClinicalDocument xmlns:a="${CDA_NS}"><a:recordTarget><a:patientRole>` +
+  `<a:id root="2.16.840.1.113883.4.1" extension="${GOLD.ssn}"/>` +
+  '<a:patient><a:name><a:given>Elias</a:given><a:family>Farmer</a:family></a:name>' +
+  '</a:patient></a:patientRole></a:recordTarget></a:ClinicalDocument>';
 const outerCda = (embedded: string, compression?: 'DF') =>
   `<?xml version="1.0"?><ClinicalDocument xmlns="${CDA_NS}"><title>Referral packet</title>` +
   '<component><nonXMLBody><text mediaType="text/xml" representation="B64"' +
@@ -299,6 +306,15 @@ const CASES: EvasionCase[] = [
       }),
     klass: 'ssn',
     location: 'attachment[0]:*.pdf#page=1',
+  },
+  {
+    name: 'a CDA whose elements carry a namespace prefix that is also an HTML tag',
+    raw: () =>
+      buildMail({
+        attachments: [{ filename: 'summary.xml', contentType: 'text/xml', bytes: prefixedCda }],
+      }),
+    klass: 'ssn',
+    location: 'attachment[0]:*.xml',
   },
   {
     name: 'a CDA embedded in base64 inside another CDA',

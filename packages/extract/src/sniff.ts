@@ -51,9 +51,13 @@ const MAIL_HEADERS = new Set([
   'references',
 ]);
 
-/** Tags that mark a `<`-led text as HTML rather than XML. */
+/**
+ * Tags that mark a `<`-led text as HTML rather than XML. The name must end where an HTML tag
+ * name ends: `<a:ClinicalDocument>` and `<b:Export>` are XML with a namespace prefix, and
+ * read as HTML they would lose every attribute value.
+ */
 const HTML_START =
-  /^<(?:!doctype\s+html|html|head|body|div|p|table|span|br|font|meta|title|a|b|i|ul|h[1-6])\b/i;
+  /^<(?:!doctype\s+html|(?:html|head|body|div|p|table|span|br|font|meta|title|a|b|i|ul|h[1-6])(?=[\s/>]))/i;
 
 /**
  * Types `bytes`. `filename` and `declaredType` only break ties between text readings; see
