@@ -30,6 +30,8 @@ describe('htmlToText', () => {
     ['a comment', '<p>hi</p><!-- MRN 998877 -->', 'MRN 998877'],
     ['a tel: link target', '<a href="tel:+1-555-010-9999">call</a>', 'tel:+1-555-010-9999'],
     ['a JSON script', '<script type="application/ld+json">{"id":"A1"}</script>', '{"id":"A1"}'],
+    ['a data- attribute', '<span data-patient-ssn="123-45-6789">x</span>', '123-45-6789'],
+    ['meta content', '<meta name="patient" content="Jane Roe">', 'Jane Roe'],
   ];
   for (const [why, html, expected] of kept) {
     it(`keeps ${why}`, () => {

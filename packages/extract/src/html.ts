@@ -7,7 +7,7 @@ import type { FileExtractor, Region } from './types.js';
  * its source could see is kept: text hidden by styling (`display:none`, a zero font size,
  * white on white) is read like any other text, because hiding is how PHI slips past a
  * reviewer. Attribute text that mail clients show (alt, title) or that carries data (link
- * targets, form values) is kept too, and so are comments.
+ * targets, form values, `data-` attributes, meta content) is kept too, and so are comments.
  *
  * Script and style bodies are skipped: mail clients neither run nor show them, and CSS and
  * code are dense with digit runs (colours, sizes, hashes) that look like identifiers. A
@@ -61,7 +61,16 @@ const BLOCK_TAGS = new Set([
 const CELL_TAGS = new Set(['td', 'th']);
 
 /** Attributes whose values are read as text. */
-const TEXT_ATTRIBUTES = ['alt', 'title', 'aria-label', 'placeholder', 'value', 'summary', 'label'];
+const TEXT_ATTRIBUTES = [
+  'alt',
+  'title',
+  'aria-label',
+  'placeholder',
+  'value',
+  'summary',
+  'label',
+  'content',
+];
 
 /** Link attributes: their targets can carry PHI (`tel:`, `mailto:`, query strings). */
 const LINK_ATTRIBUTES = ['href', 'src', 'action'];
@@ -106,6 +115,10 @@ export function htmlToText(html: string): HtmlText {
     for (const key of TEXT_ATTRIBUTES) {
       const text = attributes[key]?.trim();
       if (text) emit(` ${text} `);
+    }
+    // `data-` attributes are never shown; they are where a page keeps values for scripts.
+    for (const [key, text] of Object.entries(attributes)) {
+      if (key.startsWith('data-') && text.trim() !== '') emit(` ${text.trim()} `);
     }
     for (const key of LINK_ATTRIBUTES) {
       const text = attributes[key]?.trim();
