@@ -12,7 +12,7 @@ export type XmlNode = Record<string, unknown>;
 /** Deepest element nesting we parse; documents nested deeper are reported `malformed`. */
 export const MAX_XML_DEPTH = 100;
 
-const parser = new XMLParser({
+const OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
@@ -22,7 +22,14 @@ const parser = new XMLParser({
   htmlEntities: true,
   removeNSPrefix: true,
   maxNestedTags: MAX_XML_DEPTH,
-});
+} as const;
+
+const parser = new XMLParser(OPTIONS);
+
+/** The tag of a comment node when comments are kept; its text is its one child. */
+export const COMMENT_TAG = '#comment';
+
+const keepingComments = new XMLParser({ ...OPTIONS, commentPropName: COMMENT_TAG });
 
 /** Thrown when XML cannot be parsed; carries no content from the document. */
 export class XmlSyntaxError extends Error {
@@ -47,12 +54,14 @@ export class XmlTooDeepError extends Error {
 /**
  * Parses `text` into ordered nodes. Well-formedness is checked first because the parser
  * itself accepts unclosed tags silently, and a broken file must be reported, not half-read.
+ * With `comments`, each comment is a node tagged `COMMENT_TAG`; otherwise comments are
+ * dropped, as the readers of fixed formats (DOCX, XLSX parts) expect.
  */
-export function parseXml(text: string): XmlNode[] {
+export function parseXml(text: string, { comments = false } = {}): XmlNode[] {
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (verdict !== true) throw new XmlSyntaxError(verdict.err.line);
   try {
-    return parser.parse(text) as XmlNode[];
+    return (comments ? keepingComments : parser).parse(text) as XmlNode[];
   } catch (error) {
     // The parser's own errors carry no line; the two it raises here are depth and DOCTYPE.
     if (error instanceof Error && /nested/i.test(error.message)) throw new XmlTooDeepError();
@@ -66,8 +75,13 @@ export function tagOf(node: XmlNode): string {
   return '';
 }
 
-/** The child nodes of an element; none for text. */
+/** The child nodes of an element, comments left out; none for text. */
 export function childrenOf(node: XmlNode): XmlNode[] {
+  return contentOf(node).filter((child) => tagOf(child) !== COMMENT_TAG);
+}
+
+/** The child nodes of an element, comments included when they were kept. */
+export function contentOf(node: XmlNode): XmlNode[] {
   const value = node[tagOf(node)];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }

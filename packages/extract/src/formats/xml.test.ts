@@ -142,6 +142,23 @@ describe('xmlExtractor on hostile XML', () => {
       'xpath=/r/q',
     ]);
   });
+
+  it('reads comments inside and outside the root element, at comment()', async () => {
+    const run = collect();
+    const text = '<!-- before --><r><!-- MRN 445566 --><p>x</p></r><!-- after -->';
+    await xmlExtractor.extract(xml(text), run.context);
+    expect(run.unscannable).toEqual([]);
+    expect(run.text()).toContain('MRN 445566');
+    const located = run.segments.flatMap((s) =>
+      (s.regions ?? []).map((r) => [s.text.slice(r.start, r.end), r.location.split('#')[1]]),
+    );
+    expect(located).toEqual([
+      ['MRN 445566', 'xpath=/r/comment()'],
+      ['x', 'xpath=/r/p'],
+      ['before', 'xpath=/comment()'],
+      ['after', 'xpath=/comment()'],
+    ]);
+  });
 });
 
 describe('hl7Date', () => {

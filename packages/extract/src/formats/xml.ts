@@ -3,7 +3,9 @@ import type { ExtractContext, FileExtractor, FileInput } from '../types.js';
 import { SegmentBuilder } from './emit.js';
 import {
   attrsOf,
+  COMMENT_TAG,
   childrenOf,
+  contentOf,
   innerText,
   parseXml,
   tagOf,
@@ -126,6 +128,21 @@ function readCda(root: XmlNode, file: FileInput, context: ExtractContext): void 
   builder.emit(context, `${file.location}#xpath=${first ?? `/${tagOf(root)}`}`, 'cda');
 }
 
+function isElement(tag: string): boolean {
+  return tag !== '#text' && tag !== COMMENT_TAG && !tag.startsWith('?');
+}
+
+/** Comments before and after the root element, which no element holds. */
+function readOuterComments(nodes: readonly XmlNode[], file: FileInput, context: ExtractContext) {
+  const builder = new SegmentBuilder();
+  for (const node of nodes) {
+    if (tagOf(node) === COMMENT_TAG) {
+      builder.add(innerText(node).trim(), `${file.location}#xpath=/comment()`);
+    }
+  }
+  builder.emit(context, `${file.location}#xpath=/comment()`, 'xml');
+}
+
 /** All text and attribute values, one region per child of the root element. */
 function readGeneric(root: XmlNode, file: FileInput, context: ExtractContext): void {
   const builder = new SegmentBuilder();
@@ -142,16 +159,21 @@ function readGeneric(root: XmlNode, file: FileInput, context: ExtractContext): v
     }
     // Base64 content is read by its own reader, not as text.
     if (attrs.representation === 'B64') return;
-    for (const inner of childrenOf(node)) lines(inner, out);
+    for (const inner of contentOf(node)) lines(inner, out);
   };
   const own: string[] = [];
   for (const [name, value] of Object.entries(attrsOf(root))) own.push(`${name}: ${value}`);
   builder.add(own.join('\n'), `${file.location}#xpath=/${rootTag}`);
-  for (const node of childrenOf(root)) {
+  for (const node of contentOf(root)) {
     const out: string[] = [];
     lines(node, out);
     const tag = tagOf(node);
-    const where = tag === '#text' ? `/${rootTag}` : `/${rootTag}/${tag}`;
+    const where =
+      tag === '#text'
+        ? `/${rootTag}`
+        : tag === COMMENT_TAG
+          ? `/${rootTag}/comment()`
+          : `/${rootTag}/${tag}`;
     builder.add(out.join('\n'), `${file.location}#xpath=${where}`);
   }
   builder.emit(context, file.location, 'xml');
@@ -207,20 +229,22 @@ export const xmlExtractor: FileExtractor = {
   async extract(file, context) {
     let nodes: XmlNode[];
     try {
-      nodes = parseXml(new TextDecoder('utf-8').decode(file.bytes));
+      // Comments too: an export can carry a record commented out.
+      nodes = parseXml(new TextDecoder('utf-8').decode(file.bytes), { comments: true });
     } catch (error) {
       const failure = xmlFailure(error);
       if (failure === undefined) throw error;
       context.addUnscannable(file.location, failure.reason, failure.detail);
       return;
     }
-    const root = nodes.find((node) => !tagOf(node).startsWith('?') && tagOf(node) !== '#text');
+    const root = nodes.find((node) => isElement(tagOf(node)));
     if (root === undefined) {
       context.addUnscannable(file.location, 'malformed', 'the XML has no root element');
       return;
     }
     readCda(root, file, context);
     readGeneric(root, file, context);
+    readOuterComments(nodes, file, context);
     await handEmbedded(root, file, context);
   },
 };
