@@ -153,6 +153,12 @@ const CASES: EvasionCase[] = [
     location: 'body:html#comment=1',
   },
   {
+    name: 'an HTML data- attribute',
+    raw: () => buildMail({ html: `<p>Hello</p><span data-ref="SSN ${GOLD.ssn}"></span>` }),
+    klass: 'ssn',
+    location: 'body:html',
+  },
+  {
     name: 'text hidden with display:none',
     raw: () => buildMail({ html: `<p>Hi</p><div style="display:none">SSN ${GOLD.ssn}</div>` }),
     klass: 'ssn',
@@ -222,6 +228,40 @@ const CASES: EvasionCase[] = [
       }),
     klass: 'ssn',
     location: 'attachment[0]:*.docx#comment=0',
+  },
+  {
+    name: 'DOCX text formatted hidden',
+    raw: () =>
+      buildMail({
+        attachments: [
+          {
+            filename: 'letter.docx',
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            bytes: docx({
+              body:
+                wPara('Referral attached.') +
+                `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>SSN ${GOLD.ssn}</w:t></w:r></w:p>`,
+            }),
+          },
+        ],
+      }),
+    klass: 'ssn',
+    location: 'attachment[0]:*.docx',
+  },
+  {
+    name: 'an XML comment',
+    raw: () =>
+      buildMail({
+        attachments: [
+          {
+            filename: 'export.xml',
+            contentType: 'text/xml',
+            bytes: `<?xml version="1.0"?><Export><!-- SSN ${GOLD.ssn} --><row/></Export>`,
+          },
+        ],
+      }),
+    klass: 'ssn',
+    location: 'attachment[0]:*.xml#xpath=/Export/comment()',
   },
   {
     name: 'a DOCX tracked deletion',
