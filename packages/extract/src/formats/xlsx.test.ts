@@ -50,7 +50,8 @@ describe('xlsxExtractor', () => {
 
   it('shows date-formatted serials as dates and leaves plain numbers alone', async () => {
     const run = await read('dateIssue.xlsx');
-    expect(run.text()).toBe('Date\nDate: 11/20/2020');
+    // "Page" is what its footer, `&CPage &P`, prints besides the page number.
+    expect(run.text()).toBe('Date\nDate: 11/20/2020\nPage');
     expect(at(await read('gold.xlsx'), '#sheet=Values!B3')).toBe('I am Text: 5');
   });
 
@@ -103,6 +104,21 @@ describe('xlsxExtractor', () => {
     expect(run.unscannable).toEqual([]);
     expect(at(run, '#sheet=Values!B2')).toBe('I am Text: 3.14');
     expect(at(run, '#sheet=sheet9!A1')).toBe('078-05-1120');
+  });
+
+  it('reads page headers and footers without their codes', async () => {
+    const entries = await unzipAll(fixture('xlsx/gold.xlsx').bytes);
+    const path = 'xl/worksheets/sheet1.xml';
+    const xml = Buffer.from(entries.get(path) ?? []).toString('utf8');
+    const margins =
+      '<headerFooter><oddHeader>&amp;L&amp;"Arial,Bold"&amp;12Patient: Jane Roe&amp;RPage &amp;P</oddHeader>' +
+      '<oddFooter>&amp;CSmith&amp;&amp;Jones MRN 445566</oddFooter></headerFooter>';
+    expect(xml).toContain('</worksheet>');
+    entries.set(path, Buffer.from(xml.replace('</worksheet>', `${margins}</worksheet>`)));
+    const run = collect();
+    await xlsxExtractor.extract({ bytes: zipAll(entries), location: 'x' }, run.context);
+    expect(at(run, '#sheet=Values!oddHeader')).toBe('Patient: Jane Roe Page');
+    expect(at(run, '#sheet=Values!oddFooter')).toBe('Smith&Jones MRN 445566');
   });
 
   it('reads a comments part that no sheet reaches, at the part', async () => {

@@ -126,6 +126,30 @@ function cellValue(cell: XmlNode, book: Workbook): string | undefined {
   return raw;
 }
 
+/** Page headers and footers of a sheet, printed on every page of it. */
+const MARGIN_TAGS = new Set([
+  'oddHeader',
+  'oddFooter',
+  'evenHeader',
+  'evenFooter',
+  'firstHeader',
+  'firstFooter',
+]);
+
+/**
+ * The text of a header or footer without its codes: `&L`, `&C` and `&R` open the left,
+ * centre and right parts, `&P`, `&D` and the like stand for fields, `&"Arial,Bold"`, `&12`
+ * and `&K00FF00` set the font, and `&&` is an ampersand.
+ */
+function marginText(raw: string): string {
+  return raw
+    .replace(/&(&|"[^"]*"|\d+|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|[A-Za-z])?/g, (_, code) =>
+      code === '&' ? '&' : ' ',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function column(ref: string): string {
   return /^[A-Z]+/.exec(ref)?.[0] ?? '';
 }
@@ -142,8 +166,15 @@ function readSheet(
   const headers = new Map<string, string>();
   let firstRow: string | undefined;
   let unresolved = 0;
+  const margins: [string, string][] = [];
   walk(parseXml(xml), (node) => {
-    if (tagOf(node) !== 'c') return;
+    const tag = tagOf(node);
+    if (MARGIN_TAGS.has(tag)) {
+      const text = marginText(innerText(node));
+      if (text !== '') margins.push([tag, text]);
+      return;
+    }
+    if (tag !== 'c') return;
     const ref = attrsOf(node).r ?? '';
     const shown = cellValue(node, book);
     if (shown === undefined) {
@@ -162,6 +193,7 @@ function readSheet(
   for (const [ref, text] of comments) {
     builder.add(`Comment: ${text}`, `${file.location}#sheet=${name}!${ref}`);
   }
+  for (const [tag, text] of margins) builder.add(text, `${file.location}#sheet=${name}!${tag}`);
   builder.emit(context, `${file.location}#sheet=${name}`, 'xlsx');
   // Their text is lost with the shared strings part (missing, cut or damaged), and it may
   // be what matters most in the sheet.
