@@ -84,6 +84,30 @@ describe('docxExtractor', () => {
     expect(run.segments.find((s) => s.via === 'docx')?.text).toContain('MRN 448812');
   });
 
+  it('reads custom properties and the custom XML content controls are bound to', async () => {
+    const VT = 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"';
+    const file = await edited((xml) => xml, {
+      'docProps/custom.xml':
+        `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ${VT}>` +
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="PatientMRN">' +
+        '<vt:lpwstr>448812</vt:lpwstr></property></Properties>',
+      'customXml/item1.xml':
+        '<referral xmlns="urn:x"><patient dob="04/01/1961">Jane Roe</patient></referral>',
+      'customXml/itemProps1.xml': '<ds:datastoreItem xmlns:ds="urn:y" ds:itemID="{1}"/>',
+    });
+    const run = collect();
+    await docxExtractor.extract(file, run.context);
+    expect(run.unscannable).toEqual([]);
+    const extra = run.segments.find((s) => s.via === 'docx-xml');
+    const at = (fragment: string) => {
+      const region = extra?.regions?.find((r) => r.location.endsWith(fragment));
+      return extra?.text.slice(region?.start, region?.end);
+    };
+    expect(at('#properties=custom')).toBe('PatientMRN: 448812');
+    expect(at('#customXml=item1')).toBe('dob: 04/01/1961\nJane Roe');
+    expect(extra?.regions?.some((r) => r.location.includes('itemProps'))).toBe(false);
+  });
+
   it('reports an entry that inflates past maxPartBytes before inflating it', async () => {
     const entries = await unzipAll(fixture('docx/tables.docx').bytes);
     entries.set('word/media/filler.bin', new Uint8Array(3 * 1024 * 1024));

@@ -1,19 +1,43 @@
 import type { ExtractContext, FileExtractor, FileInput } from '../types.js';
 import { emitSegment, SegmentBuilder } from './emit.js';
 import { xmlPartsText } from './ooxml-text.js';
-import { attrsOf, childrenOf, innerText, parseXml, tagOf, walk, xmlFailure } from './xml-tree.js';
+import {
+  attrsOf,
+  childrenOf,
+  innerText,
+  parseXml,
+  tagOf,
+  textOf,
+  walk,
+  type XmlNode,
+  xmlFailure,
+} from './xml-tree.js';
 import { PackageError, type PackageParts, readPackage } from './zip-package.js';
 
 /**
  * DOCX: mammoth reads the main document (tables, lists, text boxes, tracked insertions);
  * the parts it skips are read here from the package XML: headers, footers, comments,
- * footnotes, endnotes, tracked deletions and the document properties. The package is
+ * footnotes, endnotes, tracked deletions, the document properties (custom ones too) and
+ * the custom XML that content controls are bound to. The package is
  * checked against the size limits before mammoth, which has none, sees it.
  */
 
 /** Parts read from the package XML, by entry name. */
 const EXTRA_PART = /^word\/(header\d*|footer\d*|comments|footnotes|endnotes|document)\.xml$/;
 const PROPERTIES = 'docProps/core.xml';
+/** Properties a document system or a template adds: a patient's number, a case id. */
+const CUSTOM_PROPERTIES = 'docProps/custom.xml';
+/** Data bound to the document's content controls, kept whole beside the body. */
+const CUSTOM_XML = /^customXml\/item\d+\.xml$/;
+
+function wanted(name: string): boolean {
+  return (
+    EXTRA_PART.test(name) ||
+    name === PROPERTIES ||
+    name === CUSTOM_PROPERTIES ||
+    CUSTOM_XML.test(name)
+  );
+}
 
 /** Footnote and endnote types that hold separators, not text. */
 const SEPARATOR_TYPES = new Set(['separator', 'continuationSeparator', 'continuationNotice']);
@@ -58,6 +82,37 @@ function propertiesText(xml: string): string {
   return lines.join('\n');
 }
 
+/** Each custom property as `name: value`, one a line. */
+function customPropertiesText(xml: string): string {
+  const lines: string[] = [];
+  walk(parseXml(xml), (node) => {
+    if (tagOf(node) !== 'property') return;
+    const value = innerText(node).trim();
+    if (value !== '') lines.push(`${attrsOf(node).name ?? 'property'}: ${value}`);
+  });
+  return lines.join('\n');
+}
+
+/** Every text node and attribute value of a custom XML part, one a line. */
+function customXmlText(xml: string): string {
+  const lines: string[] = [];
+  const visit = (nodes: readonly XmlNode[]) => {
+    for (const node of nodes) {
+      const text = textOf(node);
+      if (text !== undefined) {
+        if (text.trim() !== '') lines.push(text.trim());
+        continue;
+      }
+      for (const [name, value] of Object.entries(attrsOf(node))) {
+        if (!name.startsWith('xmlns') && value.trim() !== '') lines.push(`${name}: ${value}`);
+      }
+      visit(childrenOf(node));
+    }
+  };
+  visit(parseXml(xml));
+  return lines.join('\n');
+}
+
 function readExtras(parts: PackageParts, file: FileInput, context: ExtractContext): void {
   const builder = new SegmentBuilder();
   for (const [name, xml] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
@@ -88,6 +143,14 @@ function readExtras(parts: PackageParts, file: FileInput, context: ExtractContex
   if (properties !== undefined) {
     builder.add(propertiesText(properties), `${file.location}#properties`);
   }
+  const custom = parts.get(CUSTOM_PROPERTIES);
+  if (custom !== undefined) {
+    builder.add(customPropertiesText(custom), `${file.location}#properties=custom`);
+  }
+  for (const [name, xml] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+    const item = CUSTOM_XML.exec(name) && name.slice('customXml/'.length, -'.xml'.length);
+    if (item) builder.add(customXmlText(xml), `${file.location}#customXml=${item}`);
+  }
   builder.emit(context, file.location, 'docx-xml');
 }
 
@@ -97,7 +160,7 @@ export const docxExtractor: FileExtractor = {
   async extract(file, context) {
     let parts: PackageParts;
     try {
-      parts = await readPackage(file.bytes, context, (n) => EXTRA_PART.test(n) || n === PROPERTIES);
+      parts = await readPackage(file.bytes, context, wanted);
       // A package without a main document is not a DOCX, whatever its name says.
       if (!parts.has('word/document.xml')) {
         throw new PackageError('malformed', 'the package has no word/document.xml');
