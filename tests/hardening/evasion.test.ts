@@ -43,6 +43,18 @@ const arabicIndic = (s: string) =>
   s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 const entities = (s: string) => [...s].map((c) => `&#${c.charCodeAt(0)};`).join('');
 
+/** A message with one DOCX attachment, `letter.docx`. */
+const docxLetter = (bytes: Buffer) =>
+  buildMail({
+    attachments: [
+      {
+        filename: 'letter.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes,
+      },
+    ],
+  });
+
 const CDA_NS = 'urn:hl7-org:v3';
 const innerCda =
   `<?xml version="1.0"?><ClinicalDocument xmlns="${CDA_NS}"><recordTarget><patientRole>` +
@@ -214,37 +226,25 @@ const CASES: EvasionCase[] = [
   {
     name: 'a DOCX comment',
     raw: () =>
-      buildMail({
-        attachments: [
-          {
-            filename: 'letter.docx',
-            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            bytes: docx({
-              body: wCommentedPara('Dear colleague, see my note.', 0),
-              comments: `<w:comment w:id="0" w:author="A">${wPara(`SSN ${GOLD.ssn}`)}</w:comment>`,
-            }),
-          },
-        ],
-      }),
+      docxLetter(
+        docx({
+          body: wCommentedPara('Dear colleague, see my note.', 0),
+          comments: `<w:comment w:id="0" w:author="A">${wPara(`SSN ${GOLD.ssn}`)}</w:comment>`,
+        }),
+      ),
     klass: 'ssn',
     location: 'attachment[0]:*.docx#comment=0',
   },
   {
     name: 'DOCX text formatted hidden',
     raw: () =>
-      buildMail({
-        attachments: [
-          {
-            filename: 'letter.docx',
-            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            bytes: docx({
-              body:
-                wPara('Referral attached.') +
-                `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>SSN ${GOLD.ssn}</w:t></w:r></w:p>`,
-            }),
-          },
-        ],
-      }),
+      docxLetter(
+        docx({
+          body:
+            wPara('Referral attached.') +
+            `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>SSN ${GOLD.ssn}</w:t></w:r></w:p>`,
+        }),
+      ),
     klass: 'ssn',
     location: 'attachment[0]:*.docx',
   },
@@ -266,19 +266,13 @@ const CASES: EvasionCase[] = [
   {
     name: 'a DOCX tracked deletion',
     raw: () =>
-      buildMail({
-        attachments: [
-          {
-            filename: 'letter.docx',
-            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            bytes: docx({
-              body:
-                '<w:p><w:r><w:t xml:space="preserve">Patient </w:t></w:r>' +
-                `<w:del w:id="1" w:author="A"><w:r><w:delText>SSN ${GOLD.ssn}</w:delText></w:r></w:del></w:p>`,
-            }),
-          },
-        ],
-      }),
+      docxLetter(
+        docx({
+          body:
+            '<w:p><w:r><w:t xml:space="preserve">Patient </w:t></w:r>' +
+            `<w:del w:id="1" w:author="A"><w:r><w:delText>SSN ${GOLD.ssn}</w:delText></w:r></w:del></w:p>`,
+        }),
+      ),
     klass: 'ssn',
     location: /^attachment\[0\]:\*\.docx#deleted=\d+$/,
   },
@@ -413,18 +407,12 @@ const CASES: EvasionCase[] = [
   {
     name: 'a patient name, MRN and diagnosis in a DOCX comment',
     raw: () =>
-      buildMail({
-        attachments: [
-          {
-            filename: 'letter.docx',
-            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            bytes: docx({
-              body: wCommentedPara('Follow-up visit summary.', 0),
-              comments: `<w:comment w:id="0" w:author="A">${wPara(`Patient: ${GOLD.name}, MRN: ${GOLD.mrn}, diagnosis I21.4`)}</w:comment>`,
-            }),
-          },
-        ],
-      }),
+      docxLetter(
+        docx({
+          body: wCommentedPara('Follow-up visit summary.', 0),
+          comments: `<w:comment w:id="0" w:author="A">${wPara(`Patient: ${GOLD.name}, MRN: ${GOLD.mrn}, diagnosis I21.4`)}</w:comment>`,
+        }),
+      ),
     klass: 'name',
     location: 'attachment[0]:*.docx#comment=0',
   },

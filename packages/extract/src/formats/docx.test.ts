@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FileInput } from '../types.js';
 import { compoundExtractor } from './compound.js';
 import { docxExtractor } from './docx.js';
 import { fixture } from './fixtures.js';
@@ -18,6 +19,22 @@ async function edited(edit: (xml: string) => string, extra: Record<string, strin
   entries.set('word/document.xml', Buffer.from(edit(xml)));
   for (const [name, text] of Object.entries(extra)) entries.set(name, Buffer.from(text));
   return { bytes: zipAll(entries), location: 'attachment[0]:edited.docx' };
+}
+
+/**
+ * Reads `file`, which must read without failure; `at(fragment)` is the text of the region
+ * of the package-XML segment whose location ends with `fragment`.
+ */
+async function readWhole(file: FileInput) {
+  const run = collect();
+  await docxExtractor.extract(file, run.context);
+  expect(run.unscannable).toEqual([]);
+  const extra = run.segments.find((s) => s.via === 'docx-xml');
+  const at = (fragment: string) => {
+    const region = extra?.regions?.find((r) => r.location.endsWith(fragment));
+    return region && extra?.text.slice(region.start, region.end);
+  };
+  return { run, extra, at };
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -70,14 +87,7 @@ describe('docxExtractor', () => {
         'word/footer2.xml': `<w:ftr ${W}><w:p><w:r><w:t>DOB 04/01/1961</w:t></w:r></w:p></w:ftr>`,
       },
     );
-    const run = collect();
-    await docxExtractor.extract(file, run.context);
-    expect(run.unscannable).toEqual([]);
-    const extra = run.segments.find((s) => s.via === 'docx-xml');
-    const at = (fragment: string) => {
-      const region = extra?.regions?.find((r) => r.location.endsWith(fragment));
-      return extra?.text.slice(region?.start, region?.end);
-    };
+    const { run, at } = await readWhole(file);
     expect(at('#deleted=1')).toBe('SSN 078-05-1120');
     expect(at('#header=1')).toBe('Patient: Jane Roe');
     expect(at('#footer=2')).toBe('DOB 04/01/1961');
@@ -95,14 +105,7 @@ describe('docxExtractor', () => {
         '<referral xmlns="urn:x"><patient dob="04/01/1961">Jane Roe</patient></referral>',
       'customXml/itemProps1.xml': '<ds:datastoreItem xmlns:ds="urn:y" ds:itemID="{1}"/>',
     });
-    const run = collect();
-    await docxExtractor.extract(file, run.context);
-    expect(run.unscannable).toEqual([]);
-    const extra = run.segments.find((s) => s.via === 'docx-xml');
-    const at = (fragment: string) => {
-      const region = extra?.regions?.find((r) => r.location.endsWith(fragment));
-      return extra?.text.slice(region?.start, region?.end);
-    };
+    const { extra, at } = await readWhole(file);
     expect(at('#properties=custom')).toBe('PatientMRN: 448812');
     expect(at('#customXml=item1')).toBe('dob: 04/01/1961\nJane Roe');
     expect(extra?.regions?.some((r) => r.location.includes('itemProps'))).toBe(false);

@@ -7,9 +7,8 @@ import {
   innerText,
   parseXml,
   tagOf,
-  textOf,
+  textLines,
   walk,
-  type XmlNode,
   xmlFailure,
 } from './xml-tree.js';
 import { PackageError, type PackageParts, readPackage } from './zip-package.js';
@@ -93,26 +92,6 @@ function customPropertiesText(xml: string): string {
   return lines.join('\n');
 }
 
-/** Every text node and attribute value of a custom XML part, one a line. */
-function customXmlText(xml: string): string {
-  const lines: string[] = [];
-  const visit = (nodes: readonly XmlNode[]) => {
-    for (const node of nodes) {
-      const text = textOf(node);
-      if (text !== undefined) {
-        if (text.trim() !== '') lines.push(text.trim());
-        continue;
-      }
-      for (const [name, value] of Object.entries(attrsOf(node))) {
-        if (!name.startsWith('xmlns') && value.trim() !== '') lines.push(`${name}: ${value}`);
-      }
-      visit(childrenOf(node));
-    }
-  };
-  visit(parseXml(xml));
-  return lines.join('\n');
-}
-
 function readExtras(parts: PackageParts, file: FileInput, context: ExtractContext): void {
   const builder = new SegmentBuilder();
   for (const [name, xml] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
@@ -149,7 +128,7 @@ function readExtras(parts: PackageParts, file: FileInput, context: ExtractContex
   }
   for (const [name, xml] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
     const item = CUSTOM_XML.exec(name) && name.slice('customXml/'.length, -'.xml'.length);
-    if (item) builder.add(customXmlText(xml), `${file.location}#customXml=${item}`);
+    if (item) builder.add(textLines(parseXml(xml)), `${file.location}#customXml=${item}`);
   }
   builder.emit(context, file.location, 'docx-xml');
 }

@@ -118,6 +118,29 @@ export function innerText(node: XmlNode): string {
   return childrenOf(node).map(innerText).join('');
 }
 
+/**
+ * Every text node and attribute value below `nodes`, one a line, attributes as
+ * `name: value`; namespace declarations are left out.
+ */
+export function textLines(nodes: readonly XmlNode[]): string {
+  const lines: string[] = [];
+  const visit = (level: readonly XmlNode[]) => {
+    for (const node of level) {
+      const text = textOf(node);
+      if (text !== undefined) {
+        if (text.trim() !== '') lines.push(text.trim());
+        continue;
+      }
+      for (const [name, value] of Object.entries(attrsOf(node))) {
+        if (!name.startsWith('xmlns') && value.trim() !== '') lines.push(`${name}: ${value}`);
+      }
+      visit(childrenOf(node));
+    }
+  };
+  visit(nodes);
+  return lines.join('\n');
+}
+
 /** Visits every element below `nodes` depth first, with the path of element names. */
 export function walk(
   nodes: readonly XmlNode[],
