@@ -171,6 +171,15 @@ const CASES: EvasionCase[] = [
     location: 'body:html',
   },
   {
+    name: 'text shown by a CSS content rule',
+    raw: () =>
+      buildMail({
+        html: `<style>p.n::after { content: "SSN ${GOLD.ssn}"; }</style><p class="n">Note</p>`,
+      }),
+    klass: 'ssn',
+    location: 'body:html',
+  },
+  {
     name: 'text hidden with display:none',
     raw: () => buildMail({ html: `<p>Hi</p><div style="display:none">SSN ${GOLD.ssn}</div>` }),
     klass: 'ssn',

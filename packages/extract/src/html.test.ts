@@ -32,6 +32,12 @@ describe('htmlToText', () => {
     ['a JSON script', '<script type="application/ld+json">{"id":"A1"}</script>', '{"id":"A1"}'],
     ['a data- attribute', '<span data-patient-ssn="123-45-6789">x</span>', '123-45-6789'],
     ['meta content', '<meta name="patient" content="Jane Roe">', 'Jane Roe'],
+    [
+      'text a style sheet shows through content',
+      '<style>p::before { color: #123456; content: "SSN 123-45-6789"; }</style><p>x</p>',
+      'SSN 123-45-6789',
+    ],
+    ['CSS escapes in content', "<style>b::after{content:'MRN \\34 45566'}</style>", 'MRN 445566'],
   ];
   for (const [why, html, expected] of kept) {
     it(`keeps ${why}`, () => {

@@ -9,9 +9,10 @@ import type { FileExtractor, Region } from './types.js';
  * reviewer. Attribute text that mail clients show (alt, title) or that carries data (link
  * targets, form values, `data-` attributes, meta content) is kept too, and so are comments.
  *
- * Script and style bodies are skipped: mail clients neither run nor show them, and CSS and
- * code are dense with digit runs (colours, sizes, hashes) that look like identifiers. A
- * script typed as JSON is data, not code, and is read.
+ * Script and style bodies are skipped: mail clients do not run scripts, and CSS and code
+ * are dense with digit runs (colours, sizes, hashes) that look like identifiers. A script
+ * typed as JSON is data, not code, and is read, and so are the strings a style sheet shows
+ * through `content`.
  */
 
 /** Elements that end a line of text when rendered. */
@@ -75,6 +76,33 @@ const TEXT_ATTRIBUTES = [
 /** Link attributes: their targets can carry PHI (`tel:`, `mailto:`, query strings). */
 const LINK_ATTRIBUTES = ['href', 'src', 'action'];
 
+/** A `content` declaration's quoted string, escapes included. */
+const CSS_CONTENT = /\bcontent\s*:\s*(?:"((?:\\[\s\S]|[^"\\])*)"|'((?:\\[\s\S]|[^'\\])*)')/gi;
+
+/**
+ * The strings a style sheet shows through `content` (`p::before { content: "..." }`),
+ * with CSS escapes undone: mail clients that render embedded styles show them as text.
+ */
+function cssContentStrings(css: string): string[] {
+  const found: string[] = [];
+  for (const match of css.matchAll(CSS_CONTENT)) {
+    const raw = match[1] ?? match[2] ?? '';
+    const text = raw
+      .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, hex: string) =>
+        codePointText(Number.parseInt(hex, 16)),
+      )
+      .replace(/\\\n/g, '')
+      .replace(/\\(.)/g, '$1')
+      .trim();
+    if (text !== '') found.push(text);
+  }
+  return found;
+}
+
+function codePointText(point: number): string {
+  return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '\ufffd';
+}
+
 /** The text of an HTML document, with a region per comment located `#comment=N`. */
 export interface HtmlText {
   readonly text: string;
@@ -98,6 +126,7 @@ export function htmlToText(html: string): HtmlText {
   let attributes: Record<string, string> = {};
   let attribute = '';
   let value = '';
+  let style: string[] = [];
 
   const emit = (text: string) => {
     if (text === '') return;
@@ -150,11 +179,20 @@ export function htmlToText(html: string): HtmlText {
       onselfclosingtag: openTag,
       onclosetag(start, end) {
         const name = html.slice(start, end).toLowerCase();
+        if (name === 'style' && style.length > 0) {
+          for (const text of cssContentStrings(style.join(''))) {
+            breakLine();
+            emit(text);
+            breakLine();
+          }
+          style = [];
+        }
         if (name === 'script' || name === 'style') skipping = false;
         if (BLOCK_TAGS.has(name)) breakLine();
       },
       ontext(start, end) {
         if (!skipping) emit(html.slice(start, end));
+        else if (tag === 'style') style.push(html.slice(start, end));
       },
       ontextentity(codepoint) {
         if (!skipping) emit(String.fromCodePoint(codepoint));
