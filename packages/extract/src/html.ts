@@ -133,6 +133,14 @@ export function htmlToText(html: string): HtmlText {
     parts.push(text);
     length += text.length;
   };
+  const emitStyleContent = () => {
+    for (const text of cssContentStrings(style.join(''))) {
+      breakLine();
+      emit(text);
+      breakLine();
+    }
+    style = [];
+  };
   const breakLine = () => {
     if (parts.length > 0 && !parts[parts.length - 1]?.endsWith('\n')) emit('\n');
   };
@@ -179,14 +187,7 @@ export function htmlToText(html: string): HtmlText {
       onselfclosingtag: openTag,
       onclosetag(start, end) {
         const name = html.slice(start, end).toLowerCase();
-        if (name === 'style' && style.length > 0) {
-          for (const text of cssContentStrings(style.join(''))) {
-            breakLine();
-            emit(text);
-            breakLine();
-          }
-          style = [];
-        }
+        if (name === 'style') emitStyleContent();
         if (name === 'script' || name === 'style') skipping = false;
         if (BLOCK_TAGS.has(name)) breakLine();
       },
@@ -215,6 +216,8 @@ export function htmlToText(html: string): HtmlText {
   try {
     tokenizer.write(html);
     tokenizer.end();
+    // A style element left open runs to the end of the document.
+    emitStyleContent();
   } catch {
     // The tokenizer accepts any string; this only guards against a bug deep inside it.
     // What was gathered so far is kept, and the raw HTML is appended so nothing is lost.

@@ -128,7 +128,8 @@ function readExtras(parts: PackageParts, file: FileInput, context: ExtractContex
   }
   for (const [name, xml] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
     const item = CUSTOM_XML.exec(name) && name.slice('customXml/'.length, -'.xml'.length);
-    if (item) builder.add(textLines(parseXml(xml)), `${file.location}#customXml=${item}`);
+    if (item)
+      builder.add(textLines(parseXml(xml)).join('\n'), `${file.location}#customXml=${item}`);
   }
   builder.emit(context, file.location, 'docx-xml');
 }

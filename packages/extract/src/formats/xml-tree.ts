@@ -77,7 +77,13 @@ export function tagOf(node: XmlNode): string {
 
 /** The child nodes of an element, comments left out; none for text. */
 export function childrenOf(node: XmlNode): XmlNode[] {
-  return contentOf(node).filter((child) => tagOf(child) !== COMMENT_TAG);
+  const content = contentOf(node);
+  // Most trees hold no comments (they are kept only when asked for): no copy for them.
+  return content.some(isComment) ? content.filter((child) => !isComment(child)) : content;
+}
+
+function isComment(node: XmlNode): boolean {
+  return COMMENT_TAG in node;
 }
 
 /** The child nodes of an element, comments included when they were kept. */
@@ -118,11 +124,19 @@ export function innerText(node: XmlNode): string {
   return childrenOf(node).map(innerText).join('');
 }
 
+/** What `textLines` leaves out. */
+export interface TextLineFilter {
+  /** Attributes whose values are not text; namespace declarations are always left out. */
+  readonly skipAttribute?: (name: string) => boolean;
+  /** Elements whose content is not read (their attributes still are). */
+  readonly skipContent?: (attributes: Record<string, string>) => boolean;
+}
+
 /**
- * Every text node and attribute value below `nodes`, one a line, attributes as
- * `name: value`; namespace declarations are left out.
+ * Every text node and attribute value below `nodes` in document order, attributes as
+ * `name: value`, comments included when they were kept.
  */
-export function textLines(nodes: readonly XmlNode[]): string {
+export function textLines(nodes: readonly XmlNode[], filter: TextLineFilter = {}): string[] {
   const lines: string[] = [];
   const visit = (level: readonly XmlNode[]) => {
     for (const node of level) {
@@ -131,14 +145,16 @@ export function textLines(nodes: readonly XmlNode[]): string {
         if (text.trim() !== '') lines.push(text.trim());
         continue;
       }
-      for (const [name, value] of Object.entries(attrsOf(node))) {
-        if (!name.startsWith('xmlns') && value.trim() !== '') lines.push(`${name}: ${value}`);
+      const attributes = attrsOf(node);
+      for (const [name, value] of Object.entries(attributes)) {
+        if (name.startsWith('xmlns') || filter.skipAttribute?.(name) === true) continue;
+        if (value.trim() !== '') lines.push(`${name}: ${value}`);
       }
-      visit(childrenOf(node));
+      if (filter.skipContent?.(attributes) !== true) visit(contentOf(node));
     }
   };
   visit(nodes);
-  return lines.join('\n');
+  return lines;
 }
 
 /** Visits every element below `nodes` depth first, with the path of element names. */

@@ -9,6 +9,7 @@ import {
   innerText,
   parseXml,
   tagOf,
+  textLines,
   textOf,
   walk,
   type XmlNode,
@@ -147,26 +148,16 @@ function readOuterComments(nodes: readonly XmlNode[], file: FileInput, context: 
 function readGeneric(root: XmlNode, file: FileInput, context: ExtractContext): void {
   const builder = new SegmentBuilder();
   const rootTag = tagOf(root);
-  const lines = (node: XmlNode, out: string[]) => {
-    const text = textOf(node);
-    if (text !== undefined) {
-      if (text.trim() !== '') out.push(text.trim());
-      return;
-    }
-    const attrs = attrsOf(node);
-    for (const [name, value] of Object.entries(attrs)) {
-      if (!SKIPPED_ATTRIBUTES.has(name) && value.trim() !== '') out.push(`${name}: ${value}`);
-    }
+  const filter = {
+    skipAttribute: (name: string) => SKIPPED_ATTRIBUTES.has(name),
     // Base64 content is read by its own reader, not as text.
-    if (attrs.representation === 'B64') return;
-    for (const inner of contentOf(node)) lines(inner, out);
+    skipContent: (attributes: Record<string, string>) => attributes.representation === 'B64',
   };
   const own: string[] = [];
   for (const [name, value] of Object.entries(attrsOf(root))) own.push(`${name}: ${value}`);
   builder.add(own.join('\n'), `${file.location}#xpath=/${rootTag}`);
   for (const node of contentOf(root)) {
-    const out: string[] = [];
-    lines(node, out);
+    const out = textLines([node], filter);
     const tag = tagOf(node);
     const where =
       tag === '#text'
